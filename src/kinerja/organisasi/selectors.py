@@ -1,0 +1,196 @@
+"""Every read of organisation data, scoped to what the user may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from . import hierarki
+from .models import (
+    JenisPenugasan,
+    Pegawai,
+    PemberianPeran,
+    Penugasan,
+    Peran,
+    UnitKerja,
+)
+
+PERAN_KOTA = {Peran.ADMIN_BKPSDMD, Peran.PIMPINAN_DAERAH, Peran.INSPEKTORAT}
+
+
+@dataclass
+class AksesPengguna:
+    """What one signed-in user is: roles, and which OPDs they see."""
+
+    pegawai_id: int
+    instansi_id: int | None
+    peran: set[str] = field(default_factory=set)
+    opd_ids: set[int] = field(default_factory=set)  # OPDs whose data may be read
+    opd_kelola_ids: set[int] = field(default_factory=set)  # OPDs managed (pimpinan/operator)
+    opd_sendiri_id: int | None = None
+    unit_sendiri_id: int | None = None
+    atasan: bool = False
+
+    @property
+    def kota(self) -> bool:
+        """Reads the whole instansi (admin BKPSDMD, pimpinan daerah, Inspektorat)."""
+        return bool(self.peran & PERAN_KOTA)
+
+    @property
+    def admin(self) -> bool:
+        return Peran.ADMIN_BKPSDMD in self.peran
+
+    def punya(self, *peran: str) -> bool:
+        return any(p in self.peran for p in peran)
+
+
+def akses_pengguna(
+    user: Pegawai | AnonymousUser, tanggal: dt.date | None = None
+) -> AksesPengguna | None:
+    """Compute (and cache on the user object) the access profile; None for anonymous."""
+    if not user.is_authenticated:
+        return None
+    cached = getattr(user, "_akses_cache", None)
+    if cached is not None and tanggal is None:
+        return cached
+    assert isinstance(user, Pegawai)
+    tanggal = tanggal or timezone.localdate()
+    akses = AksesPengguna(pegawai_id=user.pk, instansi_id=user.instansi_id)
+    own = (
+        Penugasan.objects.aktif_pada(tanggal)
+        .filter(pegawai=user)
+        .select_related("jabatan", "unit")
+        .order_by("jenis", "-mulai")
+    )
+    held = set(hierarki.jabatan_dipegang(user, tanggal))
+    for penugasan in own:
+        opd_id = penugasan.unit.opd_id or penugasan.unit_id
+        akses.opd_ids.add(opd_id)
+        if penugasan.jenis == JenisPenugasan.DEFINITIF and akses.unit_sendiri_id is None:
+            akses.unit_sendiri_id = penugasan.unit_id
+            akses.opd_sendiri_id = opd_id
+        if (
+            penugasan.jabatan.kepala
+            and penugasan.unit.parent_id is None
+            and penugasan.jabatan_id in held
+        ):
+            akses.peran.add(Peran.PIMPINAN_OPD)
+            akses.opd_kelola_ids.add(opd_id)
+    grants = (
+        PemberianPeran.objects.filter(pegawai=user, mulai__lte=tanggal)
+        .filter(Q(selesai__isnull=True) | Q(selesai__gte=tanggal))
+        .select_related("unit")
+    )
+    for grant in grants:
+        akses.peran.add(grant.peran)
+        if grant.unit_id and grant.peran in {Peran.PIMPINAN_OPD, Peran.OPERATOR_OPD}:
+            opd_id = grant.unit.opd_id or grant.unit_id
+            akses.opd_ids.add(opd_id)
+            akses.opd_kelola_ids.add(opd_id)
+    akses.atasan = hierarki.punya_bawahan_jabatan(user, tanggal)
+    if tanggal == timezone.localdate():
+        user._akses_cache = akses  # type: ignore[union-attr]
+    return akses
+
+
+def _akses_wajib(user: Pegawai | AnonymousUser) -> AksesPengguna:
+    akses = akses_pengguna(user)
+    if akses is None:
+        raise Http404
+    return akses
+
+
+def unit_list_for_user(user: Pegawai | AnonymousUser) -> QuerySet[UnitKerja]:
+    """Units the user may see: the whole instansi for city roles, otherwise their OPDs."""
+    akses = _akses_wajib(user)
+    qs = UnitKerja.objects.filter(instansi_id=akses.instansi_id)
+    if not akses.kota:
+        qs = qs.filter(Q(opd_id__in=akses.opd_ids) | Q(pk__in=akses.opd_ids))
+    return qs
+
+
+def unit_get_for_user(*, user: Pegawai | AnonymousUser, pk: int) -> UnitKerja:
+    unit = unit_list_for_user(user).select_related("parent", "opd").filter(pk=pk).first()
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def unit_tree_for_user(user: Pegawai | AnonymousUser) -> list[UnitKerja]:
+    """All visible units in tree order with `jumlah_pegawai` (active assignments); two queries."""
+    units = list(unit_list_for_user(user).order_by("path"))
+    today = timezone.localdate()
+    counts = (
+        dict(
+            Penugasan.objects.aktif_pada(today)
+            .filter(unit_id__in=[u.pk for u in units], jenis=JenisPenugasan.DEFINITIF)
+            .values("unit_id")
+            .annotate(n=Count("pk"))
+            .values_list("unit_id", "n")
+        )
+        if len(units) < 5000
+        else {}
+    )
+    for unit in units:
+        unit.jumlah_pegawai = counts.get(unit.pk, 0)  # type: ignore[attr-defined]
+    return units
+
+
+def unit_ancestors(unit: UnitKerja) -> list[UnitKerja]:
+    ids = unit.ancestor_ids()
+    by_id = {u.pk: u for u in UnitKerja.objects.filter(pk__in=ids)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def pegawai_list_for_user(user: Pegawai | AnonymousUser) -> QuerySet[Pegawai]:
+    """Pegawai the user may see: the whole instansi for city roles, else those in their OPDs."""
+    akses = _akses_wajib(user)
+    qs = Pegawai.objects.filter(instansi_id=akses.instansi_id)
+    if akses.kota:
+        return qs
+    today = timezone.localdate()
+    in_scope = Penugasan.objects.aktif_pada(today).filter(
+        Q(unit__opd_id__in=akses.opd_ids) | Q(unit_id__in=akses.opd_ids)
+    )
+    return qs.filter(Q(pk=akses.pegawai_id) | Q(pk__in=in_scope.values("pegawai_id")))
+
+
+def pegawai_search(*, user: Pegawai | AnonymousUser, q: str = "") -> QuerySet[Pegawai]:
+    qs = pegawai_list_for_user(user)
+    q = (q or "").strip()
+    if q:
+        if q.isdigit():
+            qs = qs.filter(nip__startswith=q)
+        else:
+            for word in q.split()[:5]:
+                qs = qs.filter(nama__icontains=word)
+    return qs.order_by("nama", "pk")
+
+
+def pegawai_get_for_user(*, user: Pegawai | AnonymousUser, pk: int) -> Pegawai:
+    pegawai = pegawai_list_for_user(user).filter(pk=pk).select_related("instansi").first()
+    if pegawai is None:
+        raise Http404
+    return pegawai
+
+
+def penugasan_aktif_map(
+    pegawai_ids: list[int], tanggal: dt.date | None = None
+) -> dict[int, Penugasan]:
+    """The current definitive assignment of each pegawai, in one query."""
+    tanggal = tanggal or timezone.localdate()
+    rows = (
+        Penugasan.objects.aktif_pada(tanggal)
+        .filter(pegawai_id__in=pegawai_ids, jenis=JenisPenugasan.DEFINITIF)
+        .select_related("jabatan", "unit")
+        .order_by("pegawai_id", "-mulai")
+    )
+    result: dict[int, Penugasan] = {}
+    for row in rows:
+        result.setdefault(row.pegawai_id, row)
+    return result

@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.common.akses import LOGIN, PUBLIK, akses
+
+from . import hierarki, selectors, services
+from .forms import CariPegawaiForm, GantiPasswordForm, MasukForm
+from .models import JenisPenugasan, Peran
+
+masuk = akses(PUBLIK)(
+    auth_views.LoginView.as_view(authentication_form=MasukForm, redirect_authenticated_user=True)
+)
+keluar = akses(PUBLIK)(auth_views.LogoutView.as_view())
+reset_password = akses(PUBLIK)(
+    auth_views.PasswordResetView.as_view(
+        email_template_name="registration/reset_email.txt",
+        subject_template_name="registration/reset_subject.txt",
+        success_url=reverse_lazy("reset_password_terkirim"),
+    )
+)
+reset_password_terkirim = akses(PUBLIK)(auth_views.PasswordResetDoneView.as_view())
+reset_password_konfirmasi = akses(PUBLIK)(
+    auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("reset_password_selesai"))
+)
+reset_password_selesai = akses(PUBLIK)(auth_views.PasswordResetCompleteView.as_view())
+
+
+@akses(LOGIN)
+def ganti_password(request: HttpRequest) -> HttpResponse:
+    form = GantiPasswordForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        services.pegawai_password_changed(pegawai=user)
+        update_session_auth_hash(request, user)
+        messages.success(request, _("Kata sandi berhasil diganti."))
+        return redirect("beranda")
+    return render(request, "registration/ganti_password.html", {"form": form})
+
+
+@akses(LOGIN)
+def pohon_organisasi(request: HttpRequest) -> HttpResponse:
+    units = selectors.unit_tree_for_user(request.user)
+    base_depth = min((u.depth for u in units), default=0)
+    rows = []
+    previous = base_depth - 1
+    for unit in units:
+        depth = unit.depth - base_depth
+        rows.append({"unit": unit, "depth": depth, "close": range(max(previous - depth + 1, 0))})
+        previous = depth
+    tail = previous + 1 if units else 0
+    return render(
+        request,
+        "organisasi/pohon.html",
+        {"rows": rows, "tail_close": range(tail), "jumlah_unit": len(units)},
+    )
+
+
+@akses(LOGIN)
+def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = selectors.unit_get_for_user(user=request.user, pk=pk)
+    children = list(
+        selectors.unit_list_for_user(request.user).filter(parent=unit).order_by("urutan", "nama")
+    )
+    jabatan = list(unit.jabatan_set.select_related("parent").order_by("-kepala", "nama"))
+    penugasan = (
+        unit.penugasan_set.aktif_pada(hierarki._hari_ini(None))
+        .select_related("pegawai", "jabatan")
+        .order_by("-jabatan__kepala", "jenis", "pegawai__nama", "pk")
+    )
+    page = Paginator(penugasan, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organisasi/unit.html",
+        {
+            "unit": unit,
+            "ancestors": selectors.unit_ancestors(unit),
+            "children": children,
+            "jabatan_list": jabatan,
+            "page": page,
+        },
+    )
+
+
+@akses(LOGIN)
+def pegawai_cari(request: HttpRequest) -> HttpResponse:
+    form = CariPegawaiForm(request.GET or None)
+    q = form.cleaned_data["q"] if form.is_valid() else ""
+    page = Paginator(selectors.pegawai_search(user=request.user, q=q), 25).get_page(
+        request.GET.get("page")
+    )
+    penugasan = selectors.penugasan_aktif_map([p.pk for p in page.object_list])
+    for pegawai in page.object_list:
+        pegawai.penugasan_aktif = penugasan.get(pegawai.pk)
+    template = "organisasi/_hasil_cari.html" if request.htmx else "organisasi/cari.html"
+    return render(request, template, {"form": form, "page": page, "q": q})
+
+
+def _pegawai_context(request: HttpRequest, pegawai) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "pegawai": pegawai,
+        "penugasan_aktif": hierarki.penugasan_definitif(pegawai),
+        "atasan": hierarki.atasan_langsung(pegawai),
+        "atasan_penilai": hierarki.atasan_pejabat_penilai(pegawai),
+        "riwayat": pegawai.penugasan_set.select_related("jabatan", "unit").order_by("-mulai"),
+        "peran": pegawai.peran_set.select_related("unit").order_by("-mulai"),
+        "JenisPenugasan": JenisPenugasan,
+    }
+
+
+@akses(LOGIN)
+def pegawai_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    pegawai = selectors.pegawai_get_for_user(user=request.user, pk=pk)
+    return render(request, "organisasi/pegawai.html", _pegawai_context(request, pegawai))
+
+
+@akses(LOGIN)
+def profil(request: HttpRequest) -> HttpResponse:
+    context = _pegawai_context(request, request.user)
+    context["profil_sendiri"] = True
+    return render(request, "organisasi/pegawai.html", context)
+
+
+@require_POST
+@akses(Peran.ADMIN_BKPSDMD)
+def pegawai_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
+    pegawai = selectors.pegawai_get_for_user(user=request.user, pk=pk)
+    sementara = services.pegawai_reset_password(pegawai=pegawai, oleh=request.user)  # type: ignore[arg-type]
+    messages.warning(
+        request,
+        _(
+            "Kata sandi sementara untuk %(nama)s: %(pw)s — berikan secara langsung; wajib diganti saat masuk."
+        )
+        % {"nama": pegawai.nama_lengkap, "pw": sementara},
+    )
+    return redirect("pegawai_detail", pk=pegawai.pk)
+
+
+AUDIT_MODELS = {
+    "pegawai": ("Pegawai", "organisasi.Pegawai"),
+    "penugasan": ("Penugasan", "organisasi.Penugasan"),
+    "unit": ("Unit kerja", "organisasi.UnitKerja"),
+    "jabatan": ("Jabatan", "organisasi.Jabatan"),
+    "peran": ("Peran", "organisasi.PemberianPeran"),
+}
+
+
+@akses(Peran.ADMIN_BKPSDMD, Peran.INSPEKTORAT)
+def audit(request: HttpRequest) -> HttpResponse:
+    """Audit trail (django-simple-history) of organisation, assignment, role and pegawai changes."""
+    from django.apps import apps
+
+    jenis = request.GET.get("jenis", "pegawai")
+    if jenis not in AUDIT_MODELS:
+        jenis = "pegawai"
+    model = apps.get_model(AUDIT_MODELS[jenis][1])
+    records = model.history.select_related("history_user").order_by("-history_date", "-history_id")  # type: ignore[attr-defined]
+    q = request.GET.get("q", "").strip()
+    if q:
+        records = records.filter(history_user__nip__startswith=q) if q.isdigit() else records
+    page = Paginator(records, 50).get_page(request.GET.get("page"))
+    rows = []
+    for record in page.object_list:
+        changes = []
+        previous = record.prev_record if record.history_type == "~" else None
+        if previous is not None:
+            delta = record.diff_against(previous)
+            changes = [(c.field, c.old, c.new) for c in delta.changes]
+        rows.append({"record": record, "changes": changes})
+    return render(
+        request,
+        "organisasi/audit.html",
+        {"page": page, "rows": rows, "jenis": jenis, "jenis_list": AUDIT_MODELS, "q": q},
+    )

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from kinerja.api.main import api
+from kinerja.common import views as common_views
+
+admin.site.site_header = "Kinerja ASN — Admin BKPSDMD"
+admin.site.site_title = "Kinerja ASN"
+
+urlpatterns = [
+    path("", common_views.beranda, name="beranda"),
+    path("healthz", common_views.healthz, name="healthz"),
+    path("", include("kinerja.organisasi.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
