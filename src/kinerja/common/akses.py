@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 
 from kinerja.organisasi.selectors import akses_pengguna
 
@@ -20,7 +20,7 @@ PUBLIK = "publik"
 LOGIN = "login"
 ATASAN = "atasan"
 
-V = TypeVar("V", bound=Callable[..., HttpResponse])
+V = TypeVar("V", bound=Callable[..., HttpResponseBase])
 
 
 def akses(*aturan: str) -> Callable[[V], V]:
@@ -33,7 +33,7 @@ def akses(*aturan: str) -> Callable[[V], V]:
             return view
 
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if LOGIN not in aturan:

@@ -88,13 +88,13 @@ def akses_pengguna(
     )
     for grant in grants:
         akses.peran.add(grant.peran)
-        if grant.unit_id and grant.peran in {Peran.PIMPINAN_OPD, Peran.OPERATOR_OPD}:
-            opd_id = grant.unit.opd_id or grant.unit_id
+        if grant.unit is not None and grant.peran in {Peran.PIMPINAN_OPD, Peran.OPERATOR_OPD}:
+            opd_id = grant.unit.opd_id or grant.unit.pk
             akses.opd_ids.add(opd_id)
             akses.opd_kelola_ids.add(opd_id)
     akses.atasan = hierarki.punya_bawahan_jabatan(user, tanggal)
     if tanggal == timezone.localdate():
-        user._akses_cache = akses  # type: ignore[union-attr]
+        setattr(user, "_akses_cache", akses)  # noqa: B010 — a per-request cache on the user object
     return akses
 
 
@@ -108,7 +108,7 @@ def _akses_wajib(user: Pegawai | AnonymousUser) -> AksesPengguna:
 def unit_list_for_user(user: Pegawai | AnonymousUser) -> QuerySet[UnitKerja]:
     """Units the user may see: the whole instansi for city roles, otherwise their OPDs."""
     akses = _akses_wajib(user)
-    qs = UnitKerja.objects.filter(instansi_id=akses.instansi_id)
+    qs = UnitKerja.objects.filter(instansi_id=akses.instansi_id)  # type: ignore[misc]
     if not akses.kota:
         qs = qs.filter(Q(opd_id__in=akses.opd_ids) | Q(pk__in=akses.opd_ids))
     return qs
@@ -150,7 +150,7 @@ def unit_ancestors(unit: UnitKerja) -> list[UnitKerja]:
 def pegawai_list_for_user(user: Pegawai | AnonymousUser) -> QuerySet[Pegawai]:
     """Pegawai the user may see: the whole instansi for city roles, else those in their OPDs."""
     akses = _akses_wajib(user)
-    qs = Pegawai.objects.filter(instansi_id=akses.instansi_id)
+    qs = Pegawai.objects.filter(instansi_id=akses.instansi_id)  # type: ignore[misc]
     if akses.kota:
         return qs
     today = timezone.localdate()

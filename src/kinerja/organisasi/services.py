@@ -82,7 +82,7 @@ def units_rebuild_paths(*, instansi: Instansi) -> int:
     children: dict[int | None, list[UnitKerja]] = {}
     for unit in units:
         children.setdefault(unit.parent_id, []).append(unit)
-    stack = [(u, None) for u in children.get(None, [])]
+    stack: list[tuple[UnitKerja, UnitKerja | None]] = [(u, None) for u in children.get(None, [])]
     while stack:
         unit, parent = stack.pop()
         unit.path, unit.depth, unit.opd_id = unit_path(unit, parent)

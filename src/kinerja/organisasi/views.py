@@ -14,7 +14,7 @@ from kinerja.common.akses import LOGIN, PUBLIK, akses
 
 from . import hierarki, selectors, services
 from .forms import CariPegawaiForm, GantiPasswordForm, MasukForm
-from .models import JenisPenugasan, Peran
+from .models import JenisPenugasan, Pegawai, Peran
 
 masuk = akses(PUBLIK)(
     auth_views.LoginView.as_view(authentication_form=MasukForm, redirect_authenticated_user=True)
@@ -100,11 +100,13 @@ def pegawai_cari(request: HttpRequest) -> HttpResponse:
     penugasan = selectors.penugasan_aktif_map([p.pk for p in page.object_list])
     for pegawai in page.object_list:
         pegawai.penugasan_aktif = penugasan.get(pegawai.pk)
-    template = "organisasi/_hasil_cari.html" if request.htmx else "organisasi/cari.html"
+    template = (
+        "organisasi/_hasil_cari.html" if getattr(request, "htmx", False) else "organisasi/cari.html"
+    )
     return render(request, template, {"form": form, "page": page, "q": q})
 
 
-def _pegawai_context(request: HttpRequest, pegawai) -> dict:  # type: ignore[no-untyped-def]
+def _pegawai_context(request: HttpRequest, pegawai: Pegawai) -> dict[str, object]:
     return {
         "pegawai": pegawai,
         "penugasan_aktif": hierarki.penugasan_definitif(pegawai),
@@ -124,7 +126,7 @@ def pegawai_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @akses(LOGIN)
 def profil(request: HttpRequest) -> HttpResponse:
-    context = _pegawai_context(request, request.user)
+    context = _pegawai_context(request, request.user)  # type: ignore[arg-type]
     context["profil_sendiri"] = True
     return render(request, "organisasi/pegawai.html", context)
 
@@ -137,7 +139,8 @@ def pegawai_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
     messages.warning(
         request,
         _(
-            "Kata sandi sementara untuk %(nama)s: %(pw)s — berikan secara langsung; wajib diganti saat masuk."
+            "Kata sandi sementara untuk %(nama)s: %(pw)s — berikan secara langsung; "
+            "wajib diganti saat masuk."
         )
         % {"nama": pegawai.nama_lengkap, "pw": sementara},
     )
@@ -162,7 +165,7 @@ def audit(request: HttpRequest) -> HttpResponse:
     if jenis not in AUDIT_MODELS:
         jenis = "pegawai"
     model = apps.get_model(AUDIT_MODELS[jenis][1])
-    records = model.history.select_related("history_user").order_by("-history_date", "-history_id")  # type: ignore[attr-defined]
+    records = model.history.select_related("history_user").order_by("-history_date", "-history_id")
     q = request.GET.get("q", "").strip()
     if q:
         records = records.filter(history_user__nip__startswith=q) if q.isdigit() else records
