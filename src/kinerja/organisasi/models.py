@@ -374,3 +374,49 @@ class PemberianPeran(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_peran_display()} — {self.pegawai_id}"
+
+
+class StatusImpor(models.TextChoices):
+    DIPERIKSA_OK = "diperiksa_ok", _("Diperiksa, siap diterapkan")
+    DIPERIKSA_GALAT = "diperiksa_galat", _("Diperiksa, ada galat")
+    ANTRE = "antre", _("Dalam antrean")
+    BERJALAN = "berjalan", _("Sedang diterapkan")
+    SELESAI = "selesai", _("Selesai")
+    GAGAL = "gagal", _("Gagal")
+
+
+class ImporBatch(models.Model):
+    """One uploaded import file: its bytes (so Apply re-reads the same file) and the report."""
+
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
+    )
+    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="+")
+    nama_file = models.CharField(_("nama berkas"), max_length=255)
+    jenis = models.CharField(_("jenis data"), max_length=10, null=True, blank=True)
+    konten = models.BinaryField(_("isi berkas"))
+    status = models.CharField(_("status"), max_length=20, choices=StatusImpor.choices)
+    laporan = models.JSONField(_("laporan"), default=dict, blank=True)
+    pesan = models.TextField(_("pesan"), blank=True)
+    progress_selesai = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), default=timezone.now)
+    selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("impor data")
+        verbose_name_plural = _("impor data")
+        ordering = ["-dibuat_pada", "-pk"]
+        indexes = [models.Index(fields=["instansi", "-dibuat_pada"], name="impor_instansi_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.nama_file} ({self.get_status_display()})"
+
+    @property
+    def sedang_berjalan(self) -> bool:
+        return self.status in {StatusImpor.ANTRE, StatusImpor.BERJALAN}
