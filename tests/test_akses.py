@@ -50,6 +50,12 @@ EXPECTED: dict[str, tuple[str, Kw, dict[str, int]]] = {
     ),
     "audit": ("get", NONE, ADMIN_ONLY),
     "impor_index": ("get", NONE, ADMIN_ONLY),
+    "peran_list": ("get", NONE, ADMIN_ONLY),
+    "peran_cabut": (
+        "post",
+        lambda k: {"pk": k.admin.peran_set.get().pk},
+        ADMIN_ONLY | {"admin_bkpsdmd": REDIRECT},
+    ),
 }
 
 

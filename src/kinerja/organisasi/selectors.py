@@ -194,3 +194,22 @@ def penugasan_aktif_map(
     for row in rows:
         result.setdefault(row.pegawai_id, row)
     return result
+
+
+def peran_list_for_user(user: Pegawai | AnonymousUser) -> QuerySet[PemberianPeran]:
+    """Role grants of the user's instansi still in force (admin BKPSDMD only reaches this)."""
+    akses = _akses_wajib(user)
+    today = timezone.localdate()
+    return (
+        PemberianPeran.objects.filter(pegawai__instansi_id=akses.instansi_id)
+        .filter(Q(selesai__isnull=True) | Q(selesai__gte=today))
+        .select_related("pegawai", "unit", "diberikan_oleh")
+        .order_by("peran", "pegawai__nama", "pk")
+    )
+
+
+def peran_get_for_user(*, user: Pegawai | AnonymousUser, pk: int) -> PemberianPeran:
+    grant = peran_list_for_user(user).filter(pk=pk).first()
+    if grant is None:
+        raise Http404
+    return grant

@@ -268,8 +268,20 @@ def peran_grant(
 
 @transaction.atomic
 def peran_revoke(*, grant: PemberianPeran, tanggal: dt.date | None = None) -> PemberianPeran:
-    grant.selesai = tanggal or timezone.localdate()
+    """End a grant (kept for the audit trail); the Django admin flag goes with the last admin grant."""
+    grant.selesai = tanggal or timezone.localdate() - dt.timedelta(days=1)
     grant.save(update_fields=["selesai"])
+    pegawai = grant.pegawai
+    if grant.peran == Peran.ADMIN_BKPSDMD and pegawai.is_staff:
+        still_admin = (
+            PemberianPeran.objects.filter(pegawai=pegawai, peran=Peran.ADMIN_BKPSDMD)
+            .exclude(selesai__lt=timezone.localdate())
+            .exists()
+        )
+        if not still_admin:
+            pegawai.is_staff = False
+            pegawai.is_superuser = False
+            pegawai.save(update_fields=["is_staff", "is_superuser"])
     return grant
 
 

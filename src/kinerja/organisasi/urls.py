@@ -29,6 +29,8 @@ urlpatterns = [
         name="pegawai_reset_password",
     ),
     path("audit/", views.audit, name="audit"),
+    path("peran/", views.peran_list, name="peran_list"),
+    path("peran/<int:pk>/cabut/", views.peran_cabut, name="peran_cabut"),
 ]
 
 from . import views_impor  # noqa: E402

@@ -183,3 +183,43 @@ def audit(request: HttpRequest) -> HttpResponse:
         "organisasi/audit.html",
         {"page": page, "rows": rows, "jenis": jenis, "jenis_list": AUDIT_MODELS, "q": q},
     )
+
+
+@akses(Peran.ADMIN_BKPSDMD)
+def peran_list(request: HttpRequest) -> HttpResponse:
+    """Role grants of the instansi; admin BKPSDMD grants and revokes them here."""
+    from django.core.exceptions import ValidationError
+
+    from .forms import BeriPeranForm
+
+    profil = selectors.akses_pengguna(request.user)
+    assert profil is not None
+    form = BeriPeranForm(request.POST or None, instansi_id=profil.instansi_id)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.peran_grant(
+                pegawai=form.cleaned_data["nip"],
+                peran=form.cleaned_data["peran"],
+                unit=form.cleaned_data["unit"],
+                selesai=form.cleaned_data["selesai"],
+                oleh=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Peran berhasil diberikan."))
+            return redirect("peran_list")
+    page = Paginator(selectors.peran_list_for_user(request.user), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "organisasi/peran.html", {"form": form, "page": page})
+
+
+@require_POST
+@akses(Peran.ADMIN_BKPSDMD)
+def peran_cabut(request: HttpRequest, pk: int) -> HttpResponse:
+    grant = selectors.peran_get_for_user(user=request.user, pk=pk)
+    services.peran_revoke(grant=grant)
+    messages.success(request, _("Peran dicabut."))
+    return redirect("peran_list")
