@@ -268,7 +268,7 @@ def peran_grant(
 
 @transaction.atomic
 def peran_revoke(*, grant: PemberianPeran, tanggal: dt.date | None = None) -> PemberianPeran:
-    """End a grant (kept for the audit trail); the Django admin flag goes with the last admin grant."""
+    """End a grant (kept for the audit); Django admin access ends with the last admin grant."""
     grant.selesai = tanggal or timezone.localdate() - dt.timedelta(days=1)
     grant.save(update_fields=["selesai"])
     pegawai = grant.pegawai
