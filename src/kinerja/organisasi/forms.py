@@ -32,9 +32,9 @@ class BeriPeranForm(forms.Form):
 
     nip = forms.CharField(label=_("NIP / NI PPPK pegawai"), max_length=18)
     peran = forms.ChoiceField(label=_("Peran"))
-    unit = forms.ModelChoiceField(
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Cakupan OPD"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
         required=False,
         help_text=_("Wajib untuk Pimpinan OPD dan Operator OPD."),
     )
@@ -44,7 +44,7 @@ class BeriPeranForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    def __init__(self, *args: object, instansi_id: int | None, **kwargs: object) -> None:
+    def __init__(self, *args: object, instansi_id: int, **kwargs: object) -> None:
         from .models import Pegawai, Peran, UnitKerja
 
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ class AksesPengguna:
     """What one signed-in user is: roles, and which OPDs they see."""
 
     pegawai_id: int
-    instansi_id: int | None
+    instansi_id: int  # 0 when the account has no instansi: such a user sees nothing
     peran: set[str] = field(default_factory=set)
     opd_ids: set[int] = field(default_factory=set)  # OPDs whose data may be read
     opd_kelola_ids: set[int] = field(default_factory=set)  # OPDs managed (pimpinan/operator)
@@ -60,7 +60,7 @@ def akses_pengguna(
         return cached
     assert isinstance(user, Pegawai)
     tanggal = tanggal or timezone.localdate()
-    akses = AksesPengguna(pegawai_id=user.pk, instansi_id=user.instansi_id)
+    akses = AksesPengguna(pegawai_id=user.pk, instansi_id=user.instansi_id or 0)
     own = (
         Penugasan.objects.aktif_pada(tanggal)
         .filter(pegawai=user)
@@ -108,7 +108,7 @@ def _akses_wajib(user: Pegawai | AnonymousUser) -> AksesPengguna:
 def unit_list_for_user(user: Pegawai | AnonymousUser) -> QuerySet[UnitKerja]:
     """Units the user may see: the whole instansi for city roles, otherwise their OPDs."""
     akses = _akses_wajib(user)
-    qs = UnitKerja.objects.filter(instansi_id=akses.instansi_id)  # type: ignore[misc]
+    qs = UnitKerja.objects.filter(instansi_id=akses.instansi_id)
     if not akses.kota:
         qs = qs.filter(Q(opd_id__in=akses.opd_ids) | Q(pk__in=akses.opd_ids))
     return qs
@@ -150,7 +150,7 @@ def unit_ancestors(unit: UnitKerja) -> list[UnitKerja]:
 def pegawai_list_for_user(user: Pegawai | AnonymousUser) -> QuerySet[Pegawai]:
     """Pegawai the user may see: the whole instansi for city roles, else those in their OPDs."""
     akses = _akses_wajib(user)
-    qs = Pegawai.objects.filter(instansi_id=akses.instansi_id)  # type: ignore[misc]
+    qs = Pegawai.objects.filter(instansi_id=akses.instansi_id)
     if akses.kota:
         return qs
     today = timezone.localdate()
