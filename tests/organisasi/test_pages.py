@@ -216,3 +216,13 @@ def test_deploy_check_with_production_settings_is_clean() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_leaders_see_counts_of_what_they_manage(kota: KotaKecil, client_as) -> None:  # type: ignore[no-untyped-def]
+    pimpinan = client_as("pimpinan_opd").get("/").content.decode()
+    assert re.search(r"<strong>3</strong><span>unit kerja aktif", pimpinan)  # dinas, bidang, seksi
+    assert re.search(r"<strong>4</strong><span>pegawai aktif", pimpinan)
+    admin = client_as("admin_bkpsdmd").get("/").content.decode()
+    assert re.search(r"<strong>4</strong><span>OPD", admin)
+    assert re.search(r"<strong>7</strong><span>pegawai aktif", admin)
+    assert "pegawai aktif" not in client_as("pegawai").get("/").content.decode()

@@ -47,5 +47,13 @@ def beranda(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "common/beranda.html",
-        {"profil": profil, "penugasan": penugasan, "atasan": atasan, "bawahan": bawahan},
+        {
+            "profil": profil,
+            "penugasan": penugasan,
+            "atasan": atasan,
+            "bawahan": bawahan,
+            "ringkasan": selectors.ringkasan_organisasi(request.user)
+            if profil.kota or profil.opd_kelola_ids
+            else None,
+        },
     )

@@ -213,3 +213,25 @@ def peran_get_for_user(*, user: Pegawai | AnonymousUser, pk: int) -> PemberianPe
     if grant is None:
         raise Http404
     return grant
+
+
+def ringkasan_organisasi(user: Pegawai | AnonymousUser) -> dict[str, int]:
+    """Counts for a leader's home: units, OPDs and active pegawai in what the user manages."""
+    akses = _akses_wajib(user)
+    units = unit_list_for_user(user)
+    if not akses.kota:
+        units = units.filter(Q(opd_id__in=akses.opd_kelola_ids) | Q(pk__in=akses.opd_kelola_ids))
+    today = timezone.localdate()
+    aktif = units.filter(Q(ditutup_pada__isnull=True) | Q(ditutup_pada__gt=today))
+    pegawai = (
+        Penugasan.objects.aktif_pada(today)
+        .filter(unit__in=aktif, jenis=JenisPenugasan.DEFINITIF, pegawai__is_active=True)
+        .values("pegawai_id")
+        .distinct()
+        .count()
+    )
+    return {
+        "opd": aktif.filter(parent__isnull=True).count(),
+        "unit": aktif.count(),
+        "pegawai": pegawai,
+    }
