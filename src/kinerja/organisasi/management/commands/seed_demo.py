@@ -1,0 +1,56 @@
+"""`manage.py seed_demo`: the demo city (see kinerja.organisasi.demo)."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from kinerja.organisasi.demo import DEFAULT_PEGAWAI, DEMO_PASSWORD, MIN_PEGAWAI, demo_seed
+from kinerja.organisasi.models import Pegawai
+
+
+class Command(BaseCommand):
+    help = (
+        "Isi basis data dengan Pemerintah Kota Pangkalpinang versi demo: OPD, kecamatan, "
+        f"kelurahan, jabatan dan pegawai. Semua akun berkata sandi {DEMO_PASSWORD}."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--pegawai",
+            type=int,
+            default=DEFAULT_PEGAWAI,
+            help=f"jumlah pegawai (bawaan {DEFAULT_PEGAWAI}, minimal {MIN_PEGAWAI})",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=None, help="angka acak tetap: hasil yang sama setiap kali"
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="tidak melakukan apa pun bila sudah ada pegawai",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if Pegawai.objects.exists():
+            if options["if_empty"]:
+                self.stdout.write("Data pegawai sudah ada; seed_demo dilewati.")
+                return
+            raise CommandError(
+                "Basis data sudah berisi pegawai. seed_demo hanya untuk basis data kosong."
+            )
+        if options["pegawai"] < MIN_PEGAWAI:
+            raise CommandError(f"--pegawai minimal {MIN_PEGAWAI}.")
+        seed = options["seed"]
+        if seed is None:
+            seed = secrets.randbelow(1_000_000)
+        hasil = demo_seed(pegawai=options["pegawai"], seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Kota demo dibuat dalam {hasil.detik:.1f} detik (seed {seed}): "
+                f"{hasil.unit} unit, {hasil.jabatan} jabatan, {hasil.pegawai} pegawai "
+                f"({hasil.pppk} PPPK), {hasil.kosong} jabatan struktural kosong."
+            )
+        )
