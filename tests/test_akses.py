@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.conftest import PERSONAS
 from tests.factories import KotaKecil
+from tests.organisasi.impor_berkas import buat_batch
 
 # Patterns guarded by other means, each tested on its own below.
 EXEMPT_NAMESPACES = {"admin", "api"}
@@ -50,6 +51,13 @@ EXPECTED: dict[str, tuple[str, Kw, dict[str, int]]] = {
     ),
     "audit": ("get", NONE, ADMIN_ONLY),
     "impor_index": ("get", NONE, ADMIN_ONLY),
+    "impor_template": ("get", NONE, ADMIN_ONLY),
+    "impor_detail": ("get", lambda k: {"pk": buat_batch(k).pk}, ADMIN_ONLY),
+    "impor_terapkan": (
+        "post",
+        lambda k: {"pk": buat_batch(k).pk},
+        ADMIN_ONLY | {"admin_bkpsdmd": REDIRECT},
+    ),
     "peran_list": ("get", NONE, ADMIN_ONLY),
     "peran_cabut": (
         "post",

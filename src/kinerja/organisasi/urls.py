@@ -37,4 +37,7 @@ from . import views_impor  # noqa: E402
 
 urlpatterns += [
     path("impor/", views_impor.impor_index, name="impor_index"),
+    path("impor/template.xlsx", views_impor.impor_template, name="impor_template"),
+    path("impor/<int:pk>/", views_impor.impor_detail, name="impor_detail"),
+    path("impor/<int:pk>/terapkan/", views_impor.impor_terapkan, name="impor_terapkan"),
 ]
