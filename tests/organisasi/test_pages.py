@@ -104,10 +104,28 @@ def test_the_tree_shows_units_and_counts_in_constant_queries(
         )
     with django_assert_max_num_queries(12):
         page = client.get("/organisasi/").content.decode()
-    assert "Seksi Tambahan 39" in page and "Dinas Perhubungan" in page
-    # a pegawai sees only their own OPD's subtree
+    assert "Dinas Perhubungan" in page and "Seksi Tambahan 39" not in page  # OPDs only
+    assert f'hx-get="?akar={kota.dinas.pk}"' in page
+    with django_assert_max_num_queries(12):
+        subtree = client.get(f"/organisasi/?akar={kota.dinas.pk}", HTTP_HX_REQUEST="true")
+    body = subtree.content.decode()
+    assert "Seksi Tambahan 39" in body and "Dinas Perhubungan" not in body and "<html" not in body
+    assert body.count("<details") == body.count("</details>") == 1  # only the bidang has children
+    assert body.count("<ul") == body.count("</ul>")
+    # a pegawai sees only their own OPD's subtree, fully opened
     own = client_as("pegawai").get("/organisasi/").content.decode()
     assert "Seksi Identitas Penduduk" in own and "Dinas Perhubungan" not in own
+    assert own.count("<details open") == 2  # dinas and bidang; the seksi is a leaf
+    assert own.count("<details") == own.count("</details>")
+    assert own.count("<ul") == own.count("</ul>")
+    assert client_as("pegawai").get(f"/organisasi/?akar={kota.dinas_lain.pk}").status_code == 404
+
+
+def test_units_can_be_searched_by_name(kota: KotaKecil, client_as) -> None:  # type: ignore[no-untyped-def]
+    page = client_as("admin_bkpsdmd").get("/organisasi/?q=identitas").content.decode()
+    assert "Seksi Identitas Penduduk" in page and "1 unit ditemukan" in page
+    outsider = client_as("luar_opd").get("/organisasi/?q=identitas").content.decode()
+    assert "Seksi Identitas Penduduk" not in outsider and "Tidak ada unit yang cocok." in outsider
 
 
 def test_the_unit_page_paginates_people_in_constant_queries(
@@ -226,3 +244,11 @@ def test_leaders_see_counts_of_what_they_manage(kota: KotaKecil, client_as) -> N
     assert re.search(r"<strong>4</strong><span>OPD", admin)
     assert re.search(r"<strong>7</strong><span>pegawai aktif", admin)
     assert "pegawai aktif" not in client_as("pegawai").get("/").content.decode()
+
+
+def test_indonesian_is_the_default_even_for_english_browsers(kota: KotaKecil, client_as) -> None:  # type: ignore[no-untyped-def]
+    client = client_as("admin_bkpsdmd")
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="id">' in page and "Admin BKPSDMD" in page
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en">' in client.get("/").content.decode()

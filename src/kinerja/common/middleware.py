@@ -30,3 +30,26 @@ class ForcePasswordChangeMiddleware:
                 )
             return redirect(reverse("ganti_password"))
         return self.get_response(request)
+
+
+class BahasaMiddleware:
+    """Bahasa Indonesia unless the user picked another language with the switch (a cookie).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, which turns most
+    phones here to English; the product speaks Indonesian first.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

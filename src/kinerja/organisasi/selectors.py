@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from . import hierarki
 from .models import (
+    Jabatan,
     JenisPenugasan,
     Pegawai,
     PemberianPeran,
@@ -44,6 +45,10 @@ class AksesPengguna:
     @property
     def admin(self) -> bool:
         return Peran.ADMIN_BKPSDMD in self.peran
+
+    @property
+    def label_peran(self) -> list[str]:
+        return [str(Peran(p).label) for p in sorted(self.peran)]
 
     def punya(self, *peran: str) -> bool:
         return any(p in self.peran for p in peran)
@@ -92,7 +97,7 @@ def akses_pengguna(
             opd_id = grant.unit.opd_id or grant.unit.pk
             akses.opd_ids.add(opd_id)
             akses.opd_kelola_ids.add(opd_id)
-    akses.atasan = hierarki.punya_bawahan_jabatan(user, tanggal)
+    akses.atasan = bool(held) and Jabatan.objects.filter(parent_id__in=held).exists()
     if tanggal == timezone.localdate():
         setattr(user, "_akses_cache", akses)  # noqa: B010 — a per-request cache on the user object
     return akses
@@ -121,24 +126,44 @@ def unit_get_for_user(*, user: Pegawai | AnonymousUser, pk: int) -> UnitKerja:
     return unit
 
 
-def unit_tree_for_user(user: Pegawai | AnonymousUser) -> list[UnitKerja]:
-    """All visible units in tree order with `jumlah_pegawai` (active assignments); two queries."""
-    units = list(unit_list_for_user(user).order_by("path"))
+def unit_tree_for_user(
+    user: Pegawai | AnonymousUser, *, akar: UnitKerja | None = None, hanya_akar: bool = False
+) -> list[UnitKerja]:
+    """Visible units in tree order, each with `jumlah_pegawai` and `punya_anak`; three queries.
+
+    `akar` limits the list to that unit's descendants; `hanya_akar` to the top-level units, whose
+    `jumlah_pegawai` then counts their whole OPD.
+    """
+    visible = unit_list_for_user(user)
+    qs = visible
+    if akar is not None:
+        qs = qs.filter(path__startswith=akar.path).exclude(pk=akar.pk)
+    if hanya_akar:
+        qs = qs.filter(depth=visible.order_by("depth").values_list("depth", flat=True)[:1])
+    units = list(qs.order_by("path"))
     today = timezone.localdate()
-    counts = (
-        dict(
-            Penugasan.objects.aktif_pada(today)
-            .filter(unit_id__in=[u.pk for u in units], jenis=JenisPenugasan.DEFINITIF)
-            .values("unit_id")
-            .annotate(n=Count("pk"))
-            .values_list("unit_id", "n")
-        )
-        if len(units) < 5000
-        else {}
+    aktif = Penugasan.objects.aktif_pada(today).filter(jenis=JenisPenugasan.DEFINITIF)
+    key = "unit__opd_id" if hanya_akar else "unit_id"
+    counts = dict(
+        aktif.filter(**{f"{key}__in": [u.pk for u in units]})
+        .values(key)
+        .annotate(n=Count("pk"))
+        .values_list(key, "n")
+    )
+    parents = set(
+        visible.filter(parent_id__in=[u.pk for u in units]).values_list("parent_id", flat=True)
     )
     for unit in units:
         unit.jumlah_pegawai = counts.get(unit.pk, 0)  # type: ignore[attr-defined]
+        unit.punya_anak = unit.pk in parents  # type: ignore[attr-defined]
     return units
+
+
+def unit_search(*, user: Pegawai | AnonymousUser, q: str, limit: int = 100) -> list[UnitKerja]:
+    qs = unit_list_for_user(user).select_related("opd")
+    for word in q.split()[:5]:
+        qs = qs.filter(Q(nama__icontains=word) | Q(kode__iexact=word))
+    return list(qs.order_by("nama", "pk")[:limit])
 
 
 def unit_ancestors(unit: UnitKerja) -> list[UnitKerja]:

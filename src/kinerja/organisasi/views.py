@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +14,7 @@ from kinerja.common.akses import LOGIN, PUBLIK, akses
 
 from . import hierarki, selectors, services
 from .forms import CariPegawaiForm, GantiPasswordForm, MasukForm
-from .models import JenisPenugasan, Pegawai, Peran
+from .models import JenisPenugasan, Pegawai, Peran, UnitKerja
 
 masuk = akses(PUBLIK)(
     auth_views.LoginView.as_view(authentication_form=MasukForm, redirect_authenticated_user=True)
@@ -46,22 +46,42 @@ def ganti_password(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/ganti_password.html", {"form": form})
 
 
+def _pohon_rows(units: list[UnitKerja], *, buka: bool) -> tuple[list[dict[str, object]], range]:
+    """Rows for a nested list rendered in one loop: how many open levels to close before each.
+
+    A unit with children opens a level (`<li><details><ul>`); a leaf closes itself.
+    """
+    base = min((u.depth for u in units), default=0)
+    rows: list[dict[str, object]] = []
+    terbuka = 0  # open levels, at relative depths 0 .. terbuka-1
+    for unit in units:
+        depth = unit.depth - base
+        rows.append({"unit": unit, "close": range(max(terbuka - depth, 0)), "buka": buka})
+        terbuka = depth + 1 if unit.punya_anak else depth  # type: ignore[attr-defined]
+    return rows, range(terbuka)
+
+
 @akses(LOGIN)
 def pohon_organisasi(request: HttpRequest) -> HttpResponse:
-    units = selectors.unit_tree_for_user(request.user)
-    base_depth = min((u.depth for u in units), default=0)
-    rows = []
-    previous = base_depth - 1
-    for unit in units:
-        depth = unit.depth - base_depth
-        rows.append({"unit": unit, "depth": depth, "close": range(max(previous - depth + 1, 0))})
-        previous = depth
-    tail = previous + 1 if units else 0
-    return render(
-        request,
-        "organisasi/pohon.html",
-        {"rows": rows, "tail_close": range(tail), "jumlah_unit": len(units)},
-    )
+    """The unit tree. City-wide users get the OPDs, each loading its subtree when opened."""
+    q = request.GET.get("q", "").strip()[:100]
+    context: dict[str, object] = {"q": q, "unit_url": reverse("unit_detail", kwargs={"pk": 0})[:-2]}
+    if q:
+        context["hasil"] = selectors.unit_search(user=request.user, q=q)
+        return render(request, "organisasi/pohon.html", context)
+    akar_id = request.GET.get("akar", "")
+    if akar_id.isdigit():
+        akar = selectors.unit_get_for_user(user=request.user, pk=int(akar_id))
+        units = selectors.unit_tree_for_user(request.user, akar=akar)
+        context["rows"], context["tail_close"] = _pohon_rows(units, buka=False)
+        return render(request, "organisasi/_pohon.html", context)
+    roots = selectors.unit_tree_for_user(request.user, hanya_akar=True)
+    if len(roots) > 1:
+        context["roots"] = roots
+    else:
+        units = selectors.unit_tree_for_user(request.user)
+        context["rows"], context["tail_close"] = _pohon_rows(units, buka=True)
+    return render(request, "organisasi/pohon.html", context)
 
 
 @akses(LOGIN)
