@@ -488,6 +488,13 @@ def test_siasn_like_aliases_and_labels_are_accepted(kota: KotaKecil) -> None:
     assert penugasan.mulai == dt.date.today()
 
 
+def test_a_file_without_data_rows_is_an_error(kota: KotaKecil) -> None:
+    laporan = periksa(kota, xlsx(pegawai=[PEGAWAI]))
+    assert [(g.sheet, g.pesan) for g in laporan.galat] == [
+        ("pegawai", "Berkas tidak berisi baris data.")
+    ]
+
+
 def test_unknown_columns_are_warnings_not_errors(kota: KotaKecil) -> None:
     rows = [["nip", "nama", "status_asn", "tempat_lahir"], [NIP_ANDI, "Andi", "PNS", "Mentok"]]
     laporan = periksa(kota, xlsx(pegawai=rows))
@@ -631,3 +638,19 @@ def test_the_command_applies_with_terapkan(kota: KotaKecil, tmp_path: Any) -> No
     call_command("impor_organisasi", str(path), "--terapkan", stdout=out, stderr=io.StringIO())
     assert Pegawai.objects.filter(nip=NIP_ANDI, instansi=kota.instansi).exists()
     assert "pegawai: 3/0/0" in out.getvalue()
+
+
+def test_docs_list_every_column_and_alias() -> None:
+    from pathlib import Path
+
+    from kinerja.organisasi.impor import KOLOM
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "impor.md").read_text()
+    for jenis, kolom_list in KOLOM.items():
+        bagian = docs.split(f"### Lembar `{jenis}`")[1].split("###")[0]
+        for kolom in kolom_list:
+            baris = next(
+                line for line in bagian.splitlines() if line.startswith(f"| `{kolom.nama}`")
+            )
+            for alias in kolom.alias:
+                assert f"`{alias}`" in baris, f"{jenis}.{kolom.nama}: {alias}"

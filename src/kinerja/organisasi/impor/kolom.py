@@ -222,7 +222,7 @@ KOLOM: dict[str, tuple[Kolom, ...]] = {
         Kolom(
             "aktif",
             False,
-            _("Y = akun aktif, N = nonaktif. Kosong = Y untuk pegawai baru, tidak diubah."),
+            _("Y = akun aktif, N = nonaktif. Kosong: Y untuk pegawai baru, tetap untuk yang lama."),
             "Y",
             ("status_aktif", "is_active"),
         ),

@@ -222,6 +222,9 @@ class _Pemeriksa:
         self.jabatan_ditutup: dict[str, dt.date | None] = {}
 
     def jalankan(self) -> tuple[LaporanImpor, Rencana]:
+        if not self.data.jumlah_baris:
+            sheet = next(iter(self.data.lembar), "-")
+            self.laporan.tambah_galat(sheet, 2, "-", _("Berkas tidak berisi baris data."))
         for jenis in JENIS_DATA:
             lembar = self.data.lembar.get(jenis)
             if lembar is not None:
