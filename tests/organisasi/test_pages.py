@@ -251,4 +251,6 @@ def test_indonesian_is_the_default_even_for_english_browsers(kota: KotaKecil, cl
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="id">' in page and "Admin BKPSDMD" in page
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    assert '<html lang="en">' in client.get("/").content.decode()
+    english = client.get("/").content.decode()
+    assert '<html lang="en">' in english and "Sign out" in english and "Direct reports" not in english
+    assert "My position" in english and "Jabatan saya" not in english
