@@ -87,6 +87,37 @@ def test_the_tree_shows_the_units_of_the_own_opd_and_a_unit_lists_its_people(
     )
 
 
+def test_a_city_wide_admin_opens_an_opd_and_its_subtree_loads(
+    page: Page, kota: KotaKecil, masuk: Callable[..., None]
+) -> None:
+    masuk(kota.admin)
+    page.goto("/organisasi/")
+    pohon = page.locator(".tree")
+    expect(page.get_by_text("4 perangkat daerah")).to_be_visible()
+    expect(pohon.get_by_role("link", name="Dinas Perhubungan")).to_be_visible()
+    expect(pohon.get_by_role("link", name="Bidang Pelayanan Pendaftaran Penduduk")).to_have_count(0)
+
+    dinas = pohon.locator("details").filter(
+        has=page.get_by_role("link", name="Dinas Kependudukan dan Pencatatan Sipil")
+    )
+    dinas.locator("> summary").click(position={"x": 6, "y": 12})  # the marker, not the link
+    bidang = dinas.locator("details").filter(
+        has=page.get_by_role("link", name="Bidang Pelayanan Pendaftaran Penduduk")
+    )
+    expect(bidang.locator("> summary")).to_be_visible()  # loaded by htmx
+    seksi = pohon.get_by_role("link", name="Seksi Identitas Penduduk")
+    expect(seksi).to_be_hidden()
+    bidang.locator("> summary").click(position={"x": 6, "y": 12})
+    seksi.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Seksi Identitas Penduduk")
+
+    page.goto("/organisasi/")
+    page.get_by_role("searchbox").fill("identitas")
+    page.get_by_role("button", name="Cari", exact=True).click()
+    expect(page.get_by_text("1 unit ditemukan")).to_be_visible()
+    expect(page.get_by_role("link", name="Seksi Identitas Penduduk")).to_be_visible()
+
+
 def test_the_main_pages_never_scroll_sideways(
     page: Page,
     kota: KotaKecil,
