@@ -16,7 +16,11 @@ def main(argv: list[str]) -> int:
                 if action == "create":
                     conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
                 elif action == "drop":
-                    conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+                    conn.execute(
+                        sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                            sql.Identifier(name)
+                        )
+                    )
     except psycopg.OperationalError as exc:
         if action != "ping":
             print(exc, file=sys.stderr)

@@ -83,3 +83,24 @@ def test_it_finds_a_cycle_in_an_atasan_line() -> None:
     assert hierarki.cari_siklus({"A": "B", "B": "C", "C": None}) is None
     cycle = hierarki.cari_siklus({"A": "B", "B": "C", "C": "A", "D": "A"})
     assert cycle is not None and set(cycle) == {"A", "B", "C"}
+
+
+def test_every_holder_of_a_shared_jabatan_holds_it(kota: KotaKecil) -> None:
+    kedua = buat_pegawai(kota.instansi, "Rekan Sejabatan", kota.j_pelaksana)
+    assert hierarki.jabatan_dipegang(kota.pegawai, HARI) == [kota.j_pelaksana.pk]
+    assert hierarki.jabatan_dipegang(kedua, HARI) == [kota.j_pelaksana.pk]
+    assert hierarki.atasan_langsung(kedua, HARI) == kota.atasan
+    assert set(hierarki.bawahan_ids(kota.atasan, HARI)) == {kota.pegawai.pk, kedua.pk}
+
+
+def test_a_plh_takes_the_jabatan_from_its_definitive_holder_for_the_range(kota: KotaKecil) -> None:
+    services.penugasan_plt(
+        pegawai=kota.kabid,
+        jabatan=kota.j_kasi,
+        mulai=dt.date(2026, 6, 1),
+        selesai=dt.date(2026, 6, 10),
+        jenis=JenisPenugasan.PLH,
+    )
+    assert hierarki.jabatan_dipegang(kota.atasan, dt.date(2026, 6, 5)) == []
+    assert kota.j_kasi.pk in hierarki.jabatan_dipegang(kota.kabid, dt.date(2026, 6, 5))
+    assert hierarki.jabatan_dipegang(kota.atasan, dt.date(2026, 6, 11)) == [kota.j_kasi.pk]

@@ -80,15 +80,29 @@ def atasan_pejabat_penilai(pegawai: Pegawai, tanggal: dt.date | None = None) -> 
 
 
 def jabatan_dipegang(pegawai: Pegawai, tanggal: dt.date | None = None) -> list[int]:
-    """Ids of jabatan that `pegawai` effectively holds at `tanggal` (definitif, Plt or Plh)."""
+    """Ids of jabatan that `pegawai` effectively holds at `tanggal`.
+
+    Their Plt/Plh jabatan, and their definitive jabatan unless someone else acts in it (Plt/Plh).
+    A definitive jabatan shared by many pegawai (a pelaksana position) is held by each of them.
+    """
     tanggal = _hari_ini(tanggal)
-    candidates = list(
+    rows = list(
         Penugasan.objects.aktif_pada(tanggal)
         .filter(pegawai=pegawai)
-        .values_list("jabatan_id", flat=True)
+        .values_list("jabatan_id", "jenis")
     )
-    holders = pemegang_efektif(candidates, tanggal)
-    return [jid for jid in candidates if holders.get(jid) == pegawai.pk]
+    acting = {jid for jid, jenis in rows if jenis != JenisPenugasan.DEFINITIF}
+    definitif = {jid for jid, jenis in rows if jenis == JenisPenugasan.DEFINITIF} - acting
+    if definitif:
+        overridden = set(
+            Penugasan.objects.aktif_pada(tanggal)
+            .filter(jabatan_id__in=definitif, pegawai__is_active=True)
+            .exclude(jenis=JenisPenugasan.DEFINITIF)
+            .exclude(pegawai=pegawai)
+            .values_list("jabatan_id", flat=True)
+        )
+        definitif -= overridden
+    return sorted(acting | definitif)
 
 
 def bawahan_ids(pegawai: Pegawai, tanggal: dt.date | None = None) -> list[int]:
