@@ -11,7 +11,7 @@ import io
 import random
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -20,10 +20,12 @@ from django.urls import reverse
 from bench.core import Bench, median_ms, seconds
 from kinerja.organisasi.demo import DEMO_NIP, INSTANSI_KODE, demo_seed
 from kinerja.organisasi.models import (
+    ImporBatch,
     Instansi,
     Jabatan,
     JenisPenugasan,
     Pegawai,
+    PemberianPeran,
     Penugasan,
     UnitKerja,
 )
@@ -246,6 +248,17 @@ def tree_page(bench: Bench) -> None:
     _page(bench, "tree_page", reverse("pohon_organisasi"), DEMO_NIP["admin_bkpsdmd"])
 
 
+def tree_subtree(bench: Bench) -> None:
+    """The subtree of the OPD with the most units (what opening it on the tree page loads)."""
+    sizes = dict(
+        UnitKerja.objects.values("opd_id").annotate(n=Count("pk")).values_list("opd_id", "n")
+    )
+    opd = max(sizes, key=lambda k: (sizes[k], -k))
+    bench.note(f"tree_subtree: {UnitKerja.objects.get(pk=opd).nama} ({sizes[opd]} unit)")
+    url = reverse("pohon_organisasi") + f"?akar={opd}"
+    _page(bench, "tree_subtree", url, DEMO_NIP["admin_bkpsdmd"])
+
+
 def unit_page(bench: Bench) -> None:
     """The unit with the most pegawai, as admin BKPSDMD sees it."""
     biggest = (
@@ -262,4 +275,60 @@ def unit_page(bench: Bench) -> None:
     _page(bench, "unit_page", url, DEMO_NIP["admin_bkpsdmd"])
 
 
-SCENARIOS = [seed_demo, import_dry_run, import_apply, tree_page, unit_page]
+def import_apply_new(bench: Bench) -> None:
+    """A first import: the whole city file into an instansi with no data yet (run last).
+
+    The seeded organisation is wiped with plain SQL first (outside the timed part), so every
+    unit, jabatan, pegawai and penugasan of the file is created.
+    """
+    name = "organisasi.import_apply_new"
+    impor = _importer()
+    if impor is None:
+        bench.skip(name, "s", IMPORT_TARGET_S, "importer missing")
+        return
+    konten, instansi = _import_file(bench), bench.state["instansi"]
+    _wipe_organisation()
+
+    def run() -> Any:
+        data = impor.impor_baca(konten=konten, nama_file="bench.xlsx")
+        return impor.impor_terapkan(data=data, instansi=instansi, oleh=None)
+
+    laporan, elapsed = seconds(run)
+    baru = laporan.ringkasan["pegawai"].baru
+    if baru != Pegawai.objects.count() or not baru:
+        bench.error(name, f"expected every pegawai new, got {baru}")
+        return
+    bench.note(f"import_apply_new: {baru} pegawai, {laporan.ringkasan['unit'].baru} unit created")
+    bench.record(name, elapsed, "s", IMPORT_TARGET_S)
+
+
+def _wipe_organisation() -> None:
+    tables = [model._meta.db_table for model in (Penugasan, PemberianPeran, ImporBatch)]
+    history = [
+        model.history.model._meta.db_table  # type: ignore[attr-defined]
+        for model in (Penugasan, PemberianPeran, Pegawai, Jabatan, UnitKerja, Instansi)
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in [*tables, *history]:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
+        cursor.execute(f"DELETE FROM {connection.ops.quote_name(Pegawai._meta.db_table)}")
+        for model in (Jabatan, UnitKerja):
+            cursor.execute(
+                f"UPDATE {connection.ops.quote_name(model._meta.db_table)} SET parent_id = NULL"
+            )
+        cursor.execute(
+            f"UPDATE {connection.ops.quote_name(UnitKerja._meta.db_table)} SET opd_id = NULL"
+        )
+        for model in (Jabatan, UnitKerja):
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+
+
+SCENARIOS = [
+    seed_demo,
+    import_dry_run,
+    import_apply,
+    tree_page,
+    tree_subtree,
+    unit_page,
+    import_apply_new,  # last: it replaces the seeded city
+]
