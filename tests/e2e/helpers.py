@@ -16,7 +16,7 @@ def isi_form_masuk(page: Page, nip: str, password: str) -> None:
 def buka_menu(page: Page) -> Locator:
     """Open the "Menu" <details> in the top bar; returns the navigation inside it."""
     page.locator("details.menu > summary").click()
-    nav = page.get_by_role("navigation", name="Navigasi utama")
+    nav = page.locator("details.menu").get_by_role("navigation")
     expect(nav).to_be_visible()
     return nav
 
