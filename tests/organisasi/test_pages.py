@@ -44,6 +44,7 @@ def test_repeated_failures_lock_the_account(kota: KotaKecil, client: Client, set
     response = client.post("/masuk/", {"username": kota.pegawai.nip, "password": PASSWORD})
     assert response.status_code == 429
     assert "Akun dikunci sementara" in response.content.decode()
+    assert "Coba lagi dalam 15 menit" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

@@ -13,6 +13,11 @@ class MasukForm(AuthenticationForm):
             attrs={"autofocus": True, "inputmode": "numeric", "autocomplete": "username"}
         ),
     )
+    password = forms.CharField(
+        label=_("Kata sandi"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
     error_messages = {
         "invalid_login": _("NIP atau kata sandi salah. Periksa kembali lalu coba lagi."),
         "inactive": _("Akun ini tidak aktif. Hubungi admin BKPSDMD."),

@@ -25,3 +25,11 @@ def url_halaman(context: template.Context, nomor: int) -> str:
     query = context["request"].GET.copy()
     query["page"] = nomor
     return "?" + query.urlencode()
+
+
+@register.filter
+def menit(value: dt.timedelta | None) -> int:
+    """Whole minutes of a duration, rounded up (a lockout of 14.5 minutes says 15)."""
+    if not isinstance(value, dt.timedelta):
+        return 0
+    return -(-int(value.total_seconds()) // 60)
