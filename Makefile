@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 	@mkdir -p var
+	@bash scripts/ensure-system-libs.sh
 
 migrate: setup
 	$(MANAGE) migrate --noinput -v 0

@@ -5,7 +5,10 @@ Adding a URL without adding it to EXPECTED below makes this test fail on purpose
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import importlib
+import pkgutil
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -20,16 +23,20 @@ EXEMPT_NAMES = {
     "set_language"
 }  # Django's language switch: public by design, changes nothing but a cookie
 
-OK, REDIRECT, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405
-LOGIN_ONLY = dict.fromkeys(PERSONAS, OK) | {"anonim": REDIRECT}
-PUBLIC = dict.fromkeys(PERSONAS, OK)
-ADMIN_ONLY = dict.fromkeys(PERSONAS, FORBIDDEN) | {"admin_bkpsdmd": OK, "anonim": REDIRECT}
-OWN_OPD = LOGIN_ONLY | {"luar_opd": NOT_FOUND}
+from tests.akses_aturan import (
+    ADMIN_ONLY,
+    FORBIDDEN,
+    LOGIN_ONLY,
+    NONE,
+    NOT_ALLOWED,
+    OK,
+    OWN_OPD,
+    PUBLIC,
+    REDIRECT,
+    Aturan,
+)
 
-# name → (method, kwargs from the known city, expected status per persona)
-Kw = Callable[[KotaKecil], dict[str, object]]
-NONE: Kw = lambda k: {}  # noqa: E731
-EXPECTED: dict[str, tuple[str, Kw, dict[str, int]]] = {
+EXPECTED: dict[str, Aturan] = {
     "beranda": ("get", NONE, LOGIN_ONLY),
     "healthz": ("get", NONE, PUBLIC),
     "masuk": ("get", NONE, dict.fromkeys(PERSONAS, REDIRECT) | {"anonim": OK}),
@@ -65,6 +72,17 @@ EXPECTED: dict[str, tuple[str, Kw, dict[str, int]]] = {
         ADMIN_ONLY | {"admin_bkpsdmd": REDIRECT},
     ),
 }
+# Each app keeps its own table in tests/<app>/akses.py (a dict named EXPECTED), merged here.
+for _module_info in pkgutil.iter_modules([str(Path(__file__).parent)]):
+    if _module_info.ispkg:
+        try:
+            _table = importlib.import_module(f"tests.{_module_info.name}.akses").EXPECTED
+        except ModuleNotFoundError:
+            continue
+        assert not set(_table) & set(EXPECTED), (
+            f"URL names declared twice: {set(_table) & set(EXPECTED)}"
+        )
+        EXPECTED.update(_table)
 
 
 def walk(

@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "kinerja.common",
     "kinerja.organisasi",
+    "kinerja.skp",
+    "kinerja.survei",
+    "kinerja.laporan",
     "kinerja.api",
 ]
 

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", common_views.beranda, name="beranda"),
     path("healthz", common_views.healthz, name="healthz"),
     path("", include("kinerja.organisasi.urls")),
+    path("skp/", include("kinerja.skp.urls")),
+    path("survei/", include("kinerja.survei.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
