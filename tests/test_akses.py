@@ -13,16 +13,6 @@ from pathlib import Path
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.conftest import PERSONAS
-from tests.factories import KotaKecil
-from tests.organisasi.impor_berkas import buat_batch
-
-# Patterns guarded by other means, each tested on its own below.
-EXEMPT_NAMESPACES = {"admin", "api"}
-EXEMPT_NAMES = {
-    "set_language"
-}  # Django's language switch: public by design, changes nothing but a cookie
-
 from tests.akses_aturan import (
     ADMIN_ONLY,
     FORBIDDEN,
@@ -35,6 +25,16 @@ from tests.akses_aturan import (
     REDIRECT,
     Aturan,
 )
+from tests.conftest import PERSONAS
+from tests.factories import KotaKecil
+from tests.organisasi.impor_berkas import buat_batch
+
+# Patterns guarded by other means, each tested on its own below.
+EXEMPT_NAMESPACES = {"admin", "api"}
+EXEMPT_NAMES = {
+    "set_language"
+}  # Django's language switch: public by design, changes nothing but a cookie
+
 
 EXPECTED: dict[str, Aturan] = {
     "beranda": ("get", NONE, LOGIN_ONLY),
