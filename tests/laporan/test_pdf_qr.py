@@ -12,7 +12,8 @@ from kinerja.laporan.qr import qr_png, qr_svg
 def test_render_pdf_makes_a_real_pdf_with_the_text(tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
     template = tmp_path / "dok.html"
     template.write_text("<html><body><h1>Dokumen {{ nama }}</h1></body></html>")
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [engine | {"DIRS": [*engine["DIRS"], tmp_path]}]  # resets the engines
     pdf = render_pdf("dok.html", {"nama": "Uji Coba"})
     assert pdf.startswith(b"%PDF")
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()

@@ -13,4 +13,4 @@ def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
     from weasyprint import HTML  # imported late: it loads Pango, which `make run` may not need
 
     html = render_to_string(template_name, context)
-    return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf()  # type: ignore[no-any-return]
+    return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf()
