@@ -399,3 +399,28 @@ class SkpVersi(models.Model):
 
     def __str__(self) -> str:
         return self.kode
+
+
+class TemplateSkp(models.Model):
+    """A reusable set of RHK with indicators for one jabatan, applied to new drafts."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="+")
+    jabatan = models.ForeignKey(
+        Jabatan, on_delete=models.CASCADE, related_name="template_skp_set", null=True, blank=True
+    )
+    nama = models.CharField(_("nama template"), max_length=200)
+    isi = models.JSONField(_("RHK dan indikator"), default=list)
+    dibuat_oleh = models.ForeignKey(
+        Pegawai, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("template SKP")
+        verbose_name_plural = _("template SKP")
+        ordering = ["nama", "pk"]
+
+    def __str__(self) -> str:
+        return self.nama
