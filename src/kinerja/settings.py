@@ -240,3 +240,10 @@ KINERJA_PAGE_SIZE = 50
 # Serve static files straight from the app folders when developing (no collectstatic needed).
 WHITENOISE_USE_FINDERS = DEV
 WHITENOISE_AUTOREFRESH = DEV
+
+# Survei Kepuasan Masyarakat: abuse limits of the public form (raised only for the load bench).
+SURVEI_BATAS_IP_PER_MENIT = env_int("SURVEI_BATAS_IP_PER_MENIT", 20)
+SURVEI_BATAS_IP_PER_JAM = env_int("SURVEI_BATAS_IP_PER_JAM", 300)
+SURVEI_BATAS_PERANGKAT_PER_MENIT = env_int("SURVEI_BATAS_PERANGKAT_PER_MENIT", 5)
+SURVEI_BATAS_PERANGKAT_PER_JAM = env_int("SURVEI_BATAS_PERANGKAT_PER_JAM", 60)
+SURVEI_MIN_DETIK = env_int("SURVEI_MIN_DETIK", 5)  # faster than this is flagged, not refused
