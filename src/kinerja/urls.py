@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("kinerja.organisasi.urls")),
     path("skp/", include("kinerja.skp.urls")),
     path("survei/", include("kinerja.survei.urls")),
+    path("s/", include("kinerja.survei.urls_publik")),
     path("v/", include("kinerja.skp.dokumen_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -227,3 +227,17 @@ def ikm_untuk_indikator(
     if link is None:
         return None
     return ikm_unit(link.unit_layanan_id, periode_mulai, periode_selesai)
+
+
+def ikm_ringkas(hasil: ikm.HasilIkm, unsur: list[UnsurSkm], mutu: list[MutuSkm]) -> dict[str, Any]:
+    """What a page or a report shows for one result: NRR per unsur, both IKM, both mutu."""
+    return {
+        "hasil": hasil,
+        "baris": list(zip(unsur, hasil.nrr, strict=False)),
+        "mutu": ikm.mutu_untuk(hasil.ikm, mutu) if hasil.ikm is not None else None,
+        "mutu_bulat": (
+            ikm.mutu_untuk(hasil.ikm_bobot_bulat, mutu)
+            if hasil.ikm_bobot_bulat is not None
+            else None
+        ),
+    }

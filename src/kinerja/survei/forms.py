@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.organisasi.models import Pegawai
+
+from .models import (
+    JenisKelamin,
+    JenisLayanan,
+    Pekerjaan,
+    Pendidikan,
+    UnsurSkm,
+    Usia,
+)
+
+KOSONG = [("", _("— tidak diisi —"))]
+
+
+class PetugasField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.nama_lengkap)
+
+
+class SurveiForm(forms.Form):
+    """The citizen's form: the nine unsur as radio groups, the rest optional."""
+
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+    jenis_layanan = forms.ModelChoiceField(
+        label=_("Layanan yang Anda terima"),
+        queryset=JenisLayanan.objects.none(),
+        empty_label=_("— pilih layanan —"),
+        error_messages={"required": _("Pilih layanan yang Anda terima.")},
+    )
+    usia = forms.ChoiceField(label=_("Usia"), choices=KOSONG + Usia.choices, required=False)
+    jenis_kelamin = forms.ChoiceField(
+        label=_("Jenis kelamin"), choices=KOSONG + JenisKelamin.choices, required=False
+    )
+    pendidikan = forms.ChoiceField(
+        label=_("Pendidikan terakhir"), choices=KOSONG + Pendidikan.choices, required=False
+    )
+    pekerjaan = forms.ChoiceField(
+        label=_("Pekerjaan"), choices=KOSONG + Pekerjaan.choices, required=False
+    )
+    petugas = PetugasField(
+        label=_("Petugas yang melayani (boleh dikosongkan)"),
+        queryset=Pegawai.objects.none(),
+        required=False,
+        empty_label=_("— tidak diisi —"),
+    )
+    saran = forms.CharField(
+        label=_("Saran atau pengaduan"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    # honeypot: hidden from people (CSS and aria-hidden), filled by naive bots
+    website = forms.CharField(
+        label=_("Jangan isi kolom ini"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        unsur: list[UnsurSkm],
+        jenis: list[JenisLayanan],
+        petugas: QuerySet[Pegawai],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.unsur = unsur
+        jenis_field = self.fields["jenis_layanan"]
+        jenis_field.queryset = JenisLayanan.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[j.pk for j in jenis]
+        )
+        jenis_field.required = bool(jenis)
+        self.fields["petugas"].queryset = petugas  # type: ignore[attr-defined]
+        for u in unsur:
+            self.fields[f"u{u.nomor}"] = forms.TypedChoiceField(
+                label=u.pertanyaan,
+                choices=u.pilihan,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Pilih salah satu jawaban untuk pertanyaan ini."),
+                    "invalid_choice": _("Jawaban harus salah satu dari nilai 1 sampai 4."),
+                },
+            )
+
+    def unsur_fields(self) -> list[tuple[UnsurSkm, forms.BoundField]]:
+        return [(u, self[f"u{u.nomor}"]) for u in self.unsur]
