@@ -424,3 +424,64 @@ class TemplateSkp(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+
+class StatusTugas(models.TextChoices):
+    ANTRE = "antre", _("Dalam antrean")
+    BERJALAN = "berjalan", _("Sedang diproses")
+    SELESAI = "selesai", _("Selesai")
+    GAGAL = "gagal", _("Gagal")
+
+
+class PengingatSkp(models.Model):
+    """One "kirim pengingat" action: who was reminded (by email) to finish their SKP."""
+
+    periode = models.ForeignKey(PeriodeKinerja, on_delete=models.PROTECT, related_name="+")
+    opd = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="+")
+    dibuat_oleh = models.ForeignKey(
+        Pegawai, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=StatusTugas.choices, default=StatusTugas.ANTRE)
+    penerima = models.JSONField(default=list, blank=True)  # [{nip, nama, email, status, terkirim}]
+    jumlah_terkirim = models.PositiveIntegerField(default=0)
+    jumlah_tanpa_email = models.PositiveIntegerField(default=0)
+    selesai_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pengingat SKP")
+        verbose_name_plural = _("pengingat SKP")
+        ordering = ["-dibuat_pada", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Pengingat {self.opd_id} {self.dibuat_pada:%Y-%m-%d}"
+
+
+class DokumenMassal(models.Model):
+    """A background job: every SKP PDF of a unit (with its sub-units) in one ZIP."""
+
+    periode = models.ForeignKey(PeriodeKinerja, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="+")
+    dibuat_oleh = models.ForeignKey(
+        Pegawai, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=StatusTugas.choices, default=StatusTugas.ANTRE)
+    base_url = models.CharField(max_length=200, blank=True)  # for the QR links in the PDFs
+    progress_selesai = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    berkas = models.FileField(upload_to="skp/massal/", blank=True)
+    pesan = models.TextField(blank=True)
+    selesai_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("dokumen SKP massal")
+        verbose_name_plural = _("dokumen SKP massal")
+        ordering = ["-dibuat_pada", "-pk"]
+
+    def __str__(self) -> str:
+        return f"PDF massal {self.unit_id} {self.dibuat_pada:%Y-%m-%d}"
+
+    @property
+    def sedang_berjalan(self) -> bool:
+        return self.status in {StatusTugas.ANTRE, StatusTugas.BERJALAN}
