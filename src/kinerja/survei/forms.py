@@ -6,13 +6,14 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.organisasi.models import Pegawai
+from kinerja.organisasi.models import Pegawai, UnitKerja
 
 from .models import (
     JenisKelamin,
     JenisLayanan,
     Pekerjaan,
     Pendidikan,
+    UnitLayanan,
     UnsurSkm,
     Usia,
 )
@@ -94,3 +95,50 @@ class SurveiForm(forms.Form):
 
     def unsur_fields(self) -> list[tuple[UnsurSkm, forms.BoundField]]:
         return [(u, self[f"u{u.nomor}"]) for u in self.unsur]
+
+
+class UnitKerjaField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{'· ' * obj.depth}{obj.nama}"
+
+
+class UnitLayananForm(forms.Form):
+    nama = forms.CharField(label=_("Nama unit layanan"), max_length=200)
+    kode = forms.SlugField(
+        label=_("Kode tautan"),
+        max_length=39,
+        help_text=_("Huruf kecil, angka, tanda hubung; menjadi tautan /s/kode/."),
+    )
+    unit_kerja = UnitKerjaField(label=_("Unit kerja"), queryset=UnitKerja.objects.none())
+    alamat = forms.CharField(label=_("Alamat"), max_length=255, required=False)
+    jenis = forms.CharField(
+        label=_("Jenis layanan"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Satu jenis layanan per baris."),
+        required=False,
+    )
+    aktif = forms.BooleanField(label=_("Aktif menerima survei"), required=False, initial=True)
+
+    def __init__(
+        self, *args: Any, unit_kerja: list[UnitKerja], instance: UnitLayanan | None, **kwargs: Any
+    ) -> None:
+        if instance is not None:
+            kwargs["initial"] = {
+                "nama": instance.nama,
+                "kode": instance.kode,
+                "unit_kerja": instance.unit_kerja_id,
+                "alamat": instance.alamat,
+                "aktif": instance.aktif,
+                "jenis": "\n".join(
+                    j.nama for j in instance.jenis_set.filter(aktif=True).order_by("urutan")
+                ),
+            }
+        super().__init__(*args, **kwargs)
+        self.fields["unit_kerja"].queryset = UnitKerja.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[u.pk for u in unit_kerja]
+        ).order_by("path")
+        if instance is not None:
+            self.fields["kode"].disabled = True  # printed posters carry the link
+
+    def clean_jenis(self) -> list[str]:
+        return [b.strip() for b in self.cleaned_data.get("jenis", "").splitlines() if b.strip()]

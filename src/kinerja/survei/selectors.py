@@ -204,7 +204,7 @@ def respons_mencurigakan_for_user(user: Pegawai | AnonymousUser) -> QuerySet[Res
 def respons_ekspor(unit: UnitLayanan, mulai: dt.date, selesai: dt.date) -> QuerySet[Respons]:
     return (
         Respons.objects.filter(unit_layanan=unit, tanggal__range=(mulai, selesai))
-        .select_related("jenis_layanan", "petugas")
+        .select_related("jenis_layanan", "petugas", "unit_layanan")
         .order_by("tanggal", "pk")
     )
 
@@ -241,3 +241,61 @@ def ikm_ringkas(hasil: ikm.HasilIkm, unsur: list[UnsurSkm], mutu: list[MutuSkm])
             else None
         ),
     }
+
+
+def laporan_ikm(unit: UnitLayanan, mulai: dt.date, selesai: dt.date) -> dict[str, Any]:
+    """Everything the IKM page and the PDF report show; a fixed number of queries."""
+    from . import grafik
+    from .periode import BULAN
+
+    unsur, mutu = unsur_list(), mutu_list()
+    hasil = ikm_unit(unit, mulai, selesai)
+    data = ikm_ringkas(hasil, unsur, mutu)
+    data["per_jenis"] = [
+        (nama, h, ikm.mutu_untuk(h.ikm, mutu) if h.ikm is not None else None)
+        for nama, h in ikm_per_jenis(unit, mulai, selesai)
+    ]
+    data["profil"] = profil_responden(unit, mulai, selesai)
+    bulanan = ikm_per_bulan(unit, mulai.year)
+    tren = [(BULAN[m - 1][:3], bulanan[m].ikm if m in bulanan else None) for m in range(1, 13)]
+    triwulan = [
+        (f"TW{t}", ikm.gabung(bulanan[m] for m in range(3 * t - 2, 3 * t + 1) if m in bulanan))
+        for t in range(1, 5)
+    ]
+    data["tren"] = tren
+    data["triwulan"] = [(label, h.ikm, h.responden) for label, h in triwulan]
+    data["grafik_nrr"] = grafik.batang_nrr(hasil.nrr, judul="NRR per unsur")
+    data["grafik_tren"] = grafik.garis_tren(tren, judul=f"IKM per bulan {mulai.year}")
+    return data
+
+
+def ikm_unit_list(
+    units: list[UnitLayanan], mulai: dt.date, selesai: dt.date
+) -> dict[int, ikm.HasilIkm]:
+    """IKM of many units in one GROUP BY query (for the list page)."""
+    rows = (
+        Respons.objects.filter(
+            unit_layanan_id__in=[u.pk for u in units],
+            status=StatusRespons.VALID,
+            tanggal__range=(mulai, selesai),
+        )
+        .values("unit_layanan_id")
+        .annotate(**AGREGAT)
+        .order_by("unit_layanan_id")
+    )
+    return {r["unit_layanan_id"]: ikm.hasil_dari_baris(r) for r in rows}
+
+
+def petugas_boleh_dilihat(*, user: Pegawai | AnonymousUser, pk: int) -> Pegawai:
+    """An officer's own summary: the officer, their atasan (up the line) or a city role."""
+    from kinerja.organisasi import hierarki
+    from kinerja.organisasi.selectors import pegawai_get_for_user
+
+    profil = _akses(user)
+    petugas = pegawai_get_for_user(user=user, pk=pk)
+    if petugas.pk == profil.pegawai_id or profil.kota:
+        return petugas
+    assert isinstance(user, Pegawai)
+    if petugas.pk in hierarki.bawahan_ids(user):
+        return petugas
+    raise Http404
