@@ -667,10 +667,10 @@ def _kunci_diajukan(skp: Skp, oleh: Pegawai) -> Skp:
 
 @transaction.atomic
 def skp_return(*, skp: Skp, oleh: Pegawai, catatan: str) -> Skp:
+    current = _kunci_diajukan(skp, oleh)
     catatan = (catatan or "").strip()
     if not catatan:
         raise ValidationError({"catatan": _("Tulis catatan: apa yang perlu diperbaiki.")})
-    current = _kunci_diajukan(skp, oleh)
     current.status = StatusSkp.DIKEMBALIKAN
     current.catatan_pengembalian = catatan
     current.revisi += 1
