@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
-from . import organisasi
+from . import organisasi, skp
 
 api = NinjaAPI(
     title="Kinerja ASN API",
@@ -37,3 +37,4 @@ def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 
 
 api.add_router("/organisasi", organisasi.router)
+api.add_router("/skp", skp.router)
