@@ -291,31 +291,15 @@ def skp_xlsx(data: dict[str, Any], *, versi: SkpVersi | None, verifikasi_url: st
 
 
 def skp_dokumen_get_for_user(*, user: Any, pk: int) -> Skp:
-    """An SKP whose document the user may read: the pegawai, the pejabat penilai (the one on
-    the SKP or the current atasan), pimpinan/operator of its OPD, city roles; else 404."""
+    """An SKP whose document the user may read (the scope of selectors.skp_list_for_user)."""
     from django.http import Http404
 
-    from kinerja.organisasi import hierarki
-    from kinerja.organisasi.selectors import akses_pengguna
+    from .selectors import skp_list_for_user
 
-    profil = akses_pengguna(user)
-    skp = (
-        skp_dengan_isi(Skp.objects.filter(pk=pk, periode__instansi_id=profil.instansi_id))
-        .select_related("unit")
-        .first()
-        if profil
-        else None
-    )
-    if skp is None or profil is None:
+    skp = skp_dengan_isi(skp_list_for_user(user).filter(pk=pk)).first()
+    if skp is None:
         raise Http404
-    if user.pk in {skp.pegawai_id, skp.pejabat_penilai_id} or profil.kota:
-        return skp
-    opd_id = (skp.unit.opd_id or skp.unit_id) if skp.unit else None
-    if opd_id is not None and opd_id in profil.opd_kelola_ids:
-        return skp
-    if profil.atasan and hierarki.atasan_langsung(skp.pegawai) == user:
-        return skp
-    raise Http404
+    return skp
 
 
 def verifikasi_get(kode: str) -> SkpVersi:

@@ -31,9 +31,18 @@ urlpatterns: list[URLPattern] = [
 # SKP documents, matriks, monitoring (kinerja.skp.views_dokumen and friends)
 from django.urls import path  # noqa: E402
 
-from . import views_dokumen  # noqa: E402
+from . import views_dokumen, views_matriks, views_monitoring  # noqa: E402
 
 urlpatterns += [
     path("<int:pk>/dokumen.pdf", views_dokumen.skp_pdf, name="skp_dokumen_pdf"),
     path("<int:pk>/dokumen.xlsx", views_dokumen.skp_xlsx, name="skp_dokumen_xlsx"),
+    path("matriks/", views_matriks.matriks_index, name="skp_matriks_index"),
+    path("matriks/unit/<int:pk>/", views_matriks.matriks_unit, name="skp_matriks_unit"),
+    path("pemantauan/", views_monitoring.monitoring_index, name="skp_monitoring_index"),
+    path("pemantauan/opd/<int:pk>/", views_monitoring.monitoring_opd, name="skp_monitoring_opd"),
+    path(
+        "pemantauan/opd/<int:pk>/pengingat/",
+        views_monitoring.monitoring_pengingat,
+        name="skp_monitoring_pengingat",
+    ),
 ]

@@ -7,8 +7,15 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from kinerja.organisasi.demo import DEFAULT_PEGAWAI, DEMO_PASSWORD, MIN_PEGAWAI, demo_seed
-from kinerja.organisasi.models import Pegawai
+from kinerja.organisasi.demo import (
+    DEFAULT_PEGAWAI,
+    DEMO_PASSWORD,
+    INSTANSI_KODE,
+    MIN_PEGAWAI,
+    demo_seed,
+)
+from kinerja.organisasi.models import Instansi, Pegawai
+from kinerja.skp.demo import demo_seed_skp
 
 
 class Command(BaseCommand):
@@ -53,4 +60,7 @@ class Command(BaseCommand):
                 f"{hasil.unit} unit, {hasil.jabatan} jabatan, {hasil.pegawai} pegawai "
                 f"({hasil.pppk} PPPK), {hasil.kosong} jabatan struktural kosong."
             )
+        )
+        self.stdout.write(
+            demo_seed_skp(instansi=Instansi.objects.get(kode=INSTANSI_KODE), seed=seed)
         )
