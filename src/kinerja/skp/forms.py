@@ -108,7 +108,9 @@ class IndikatorForm(forms.Form):
     target_satuan = forms.CharField(label=_("Satuan"), required=False, max_length=60)
     target_teks = forms.CharField(label=_("Target (kualitatif)"), required=False, max_length=200)
     sumber_realisasi = forms.ChoiceField(
-        label=_("Sumber realisasi"), choices=SumberRealisasi.choices
+        label=_("Sumber realisasi"),
+        choices=SumberRealisasi.choices,
+        initial=SumberRealisasi.LAPORAN,
     )
 
 
