@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Order matters: organisasi seeds the database that every later app's scenarios use.
-APPS: tuple[str, ...] = ("organisasi",)
+APPS: tuple[str, ...] = ("organisasi", "survei")
 
 SIZES = {"small": 500, "city": 6500}  # pegawai in the seeded city
 

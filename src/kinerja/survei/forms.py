@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.organisasi.models import Pegawai, UnitKerja
@@ -75,6 +77,7 @@ class SurveiForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.unsur = unsur
+        self.jenis = jenis
         jenis_field = self.fields["jenis_layanan"]
         jenis_field.queryset = JenisLayanan.objects.filter(  # type: ignore[attr-defined]
             pk__in=[j.pk for j in jenis]
@@ -93,8 +96,10 @@ class SurveiForm(forms.Form):
                 },
             )
 
-    def unsur_fields(self) -> list[tuple[UnsurSkm, forms.BoundField]]:
-        return [(u, self[f"u{u.nomor}"]) for u in self.unsur]
+    def unsur_fields(self) -> list[tuple[UnsurSkm, forms.BoundField, SafeString]]:
+        return [
+            (u, self[f"u{u.nomor}"], radio_html(self[f"u{u.nomor}"], u.pilihan)) for u in self.unsur
+        ]
 
 
 class UnitKerjaField(forms.ModelChoiceField):
@@ -142,3 +147,23 @@ class UnitLayananForm(forms.Form):
 
     def clean_jenis(self) -> list[str]:
         return [b.strip() for b in self.cleaned_data.get("jenis", "").splitlines() if b.strip()]
+
+
+def radio_html(bf: forms.BoundField, pilihan: list[tuple[int, str]]) -> SafeString:
+    """The four radio labels of one unsur, written directly (fast on a small server)."""
+    nilai = str(bf.value() or "")
+    return format_html_join(
+        "",
+        '<label class="pilihan" for="id_{0}_{1}"><input type="radio" name="{0}" value="{1}"'
+        ' id="id_{0}_{1}" required{2}> <span>{3}</span></label>',
+        ((bf.name, str(v), " checked" if str(v) == nilai else "", label) for v, label in pilihan),
+    )
+
+
+def opsi_html(bf: forms.BoundField, opsi: list[tuple[Any, str]]) -> SafeString:
+    nilai = str(bf.value() or "")
+    return format_html_join(
+        "",
+        '<option value="{0}"{1}>{2}</option>',
+        ((str(v), " selected" if str(v) == nilai else "", label) for v, label in opsi),
+    )

@@ -82,7 +82,11 @@ def unit_layanan_get_for_user(
 
 
 def unit_layanan_publik(kode: str) -> UnitLayanan:
-    unit = UnitLayanan.objects.filter(kode=kode.lower(), aktif=True).first()
+    unit = (
+        UnitLayanan.objects.filter(kode=kode.lower(), aktif=True)
+        .select_related("unit_kerja")
+        .first()
+    )
     if unit is None:
         raise Http404
     return unit

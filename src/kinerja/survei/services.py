@@ -173,24 +173,26 @@ def _sidik(ip_hash: str, perangkat: str, data: dict[str, Any], hari: dt.date) ->
     return hashlib.sha256("|".join(bagian).encode()).hexdigest()
 
 
+def _hitung(kondisi: Q, jam: dt.datetime, menit: dt.datetime) -> tuple[int, int]:
+    """Rows in the last minute and hour for one key; one range scan of its index."""
+    baris = Respons.objects.filter(kondisi, dibuat_pada__gte=jam).aggregate(
+        jam=Count("pk"), menit=Count("pk", filter=Q(dibuat_pada__gte=menit))
+    )
+    return baris["menit"], baris["jam"]
+
+
 def _periksa_batas(ip_hash: str, perangkat: str) -> None:
+    """Limits counted on the stored rows: right across gunicorn workers and machines."""
     now = timezone.now()
     menit, jam = now - dt.timedelta(minutes=1), now - dt.timedelta(hours=1)
-    kondisi = Q(ip_hash=ip_hash)
-    if perangkat:
-        kondisi |= Q(perangkat=perangkat)
-    hitung = Respons.objects.filter(kondisi, dibuat_pada__gte=jam).aggregate(
-        ip_m=Count("pk", filter=Q(ip_hash=ip_hash, dibuat_pada__gte=menit)),
-        ip_j=Count("pk", filter=Q(ip_hash=ip_hash)),
-        pr_m=Count("pk", filter=Q(perangkat=perangkat, dibuat_pada__gte=menit)),
-        pr_j=Count("pk", filter=Q(perangkat=perangkat)),
-    )
-    over = (
-        hitung["ip_m"] >= settings.SURVEI_BATAS_IP_PER_MENIT
-        or hitung["ip_j"] >= settings.SURVEI_BATAS_IP_PER_JAM
-        or (perangkat and hitung["pr_m"] >= settings.SURVEI_BATAS_PERANGKAT_PER_MENIT)
-        or (perangkat and hitung["pr_j"] >= settings.SURVEI_BATAS_PERANGKAT_PER_JAM)
-    )
+    ip_m, ip_j = _hitung(Q(ip_hash=ip_hash), jam, menit)
+    over = ip_m >= settings.SURVEI_BATAS_IP_PER_MENIT or ip_j >= settings.SURVEI_BATAS_IP_PER_JAM
+    if perangkat and not over:
+        pr_m, pr_j = _hitung(Q(perangkat=perangkat), jam, menit)
+        over = (
+            pr_m >= settings.SURVEI_BATAS_PERANGKAT_PER_MENIT
+            or pr_j >= settings.SURVEI_BATAS_PERANGKAT_PER_JAM
+        )
     if over:
         raise BatasTerlampaui(
             _(
