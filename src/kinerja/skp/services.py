@@ -46,19 +46,19 @@ from .models import (
 )
 
 KODE_ALFABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read aloud and typed by hand
-PESAN_REVISI_BASI = (
-    "SKP ini sudah diubah di tab/perangkat lain sejak Anda membukanya. Muat ulang untuk melihat "
-    "versi terbaru; isian Anda tidak disimpan di server tetapi tetap ada di formulir."
-)
 
 
 class RevisiBasi(Exception):
     """The SKP changed since the client loaded it (another tab or device)."""
 
     def __init__(self, revisi_sekarang: int) -> None:
-        super().__init__(_(PESAN_REVISI_BASI))
+        self.pesan = _(
+            "SKP ini sudah diubah di tab/perangkat lain sejak Anda membukanya. Muat ulang untuk "
+            "melihat versi terbaru; isian Anda tidak disimpan di server tetapi tetap ada di "
+            "formulir."
+        )
+        super().__init__(self.pesan)
         self.revisi_sekarang = revisi_sekarang
-        self.pesan = _(PESAN_REVISI_BASI)
 
 
 # --- helpers -------------------------------------------------------------------------------
