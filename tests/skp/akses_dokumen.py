@@ -25,6 +25,13 @@ PANTAU = dict.fromkeys(PERSONAS, FORBIDDEN) | {
 }
 
 
+def _job(k: KotaKecil) -> dict[str, object]:
+    from kinerja.skp.models import DokumenMassal
+
+    periode = buat_cascade(k).periode
+    return {"pk": DokumenMassal.objects.create(periode=periode, unit=k.dinas).pk}
+
+
 def _skp_pegawai(k: KotaKecil) -> dict[str, object]:
     return {"pk": buat_cascade(k).skp_pegawai.pk}
 
@@ -55,4 +62,12 @@ EXPECTED_DOKUMEN: dict[str, Aturan] = {
     "skp_monitoring_index": ("get", lambda k: {}, PANTAU),
     "skp_monitoring_opd": ("get", _dinas, PANTAU | {"pimpinan_opd": OK}),
     "skp_monitoring_pengingat": ("post", _dinas, PANTAU | {"admin_bkpsdmd": REDIRECT}),
+    # bulk PDFs: pimpinan/operator of the OPD and admin BKPSDMD; the ZIP only when done (404)
+    "skp_massal_index": ("get", lambda k: {}, PANTAU | {"pimpinan_opd": OK}),
+    "skp_massal_detail": ("get", _job, PANTAU | {"pimpinan_opd": OK}),
+    "skp_massal_unduh": (
+        "get",
+        _job,
+        PANTAU | {"pimpinan_opd": NOT_FOUND, "admin_bkpsdmd": NOT_FOUND},
+    ),
 }

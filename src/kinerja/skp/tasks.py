@@ -11,3 +11,11 @@ def kirim_pengingat(pengingat_id: int) -> None:
     from .monitoring import pengingat_kirim
 
     pengingat_kirim(pengingat_id=pengingat_id)
+
+
+@task()
+def buat_dokumen_massal(job_id: int) -> None:
+    """Render every SKP PDF of a unit into one ZIP, writing progress as it goes."""
+    from .dokumen_massal import massal_jalankan
+
+    massal_jalankan(job_id=job_id)

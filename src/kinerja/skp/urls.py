@@ -45,4 +45,7 @@ urlpatterns += [
         views_monitoring.monitoring_pengingat,
         name="skp_monitoring_pengingat",
     ),
+    path("pdf-massal/", views_dokumen.massal_index, name="skp_massal_index"),
+    path("pdf-massal/<int:pk>/", views_dokumen.massal_detail, name="skp_massal_detail"),
+    path("pdf-massal/<int:pk>/unduh/", views_dokumen.massal_unduh, name="skp_massal_unduh"),
 ]
