@@ -1,65 +1,12 @@
 """Seed the 9 unsur (PermenPANRB 14/2017 questionnaire wording) and the mutu A–D table."""
 
-from decimal import Decimal
-
 from django.db import migrations
 
-UNSUR = [
-    (1, "Persyaratan",
-     "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
-     "Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
-    (2, "Sistem, mekanisme dan prosedur",
-     "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
-     "Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"),
-    (3, "Waktu penyelesaian",
-     "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
-     "Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"),
-    (4, "Biaya/tarif",
-     "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
-     "Sangat mahal", "Cukup mahal", "Murah", "Gratis"),
-    (5, "Produk spesifikasi jenis pelayanan",
-     "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam"
-     " standar pelayanan dengan hasil yang diberikan?",
-     "Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
-    (6, "Kompetensi pelaksana",
-     "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
-     "Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"),
-    (7, "Perilaku pelaksana",
-     "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan"
-     " keramahan?",
-     "Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah",
-     "Sangat sopan dan ramah"),
-    (8, "Sarana dan prasarana",
-     "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
-     "Buruk", "Cukup", "Baik", "Sangat baik"),
-    (9, "Penanganan pengaduan, saran dan masukan",
-     "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
-     "Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal",
-     "Dikelola dengan baik"),
-]
-
-MUTU = [
-    ("A", "Sangat Baik", "88.31", "100.00"),
-    ("B", "Baik", "76.61", "88.30"),
-    ("C", "Kurang Baik", "65.00", "76.60"),
-    ("D", "Tidak Baik", "25.00", "64.99"),
-]
+from kinerja.survei.aturan import pastikan_aturan
 
 
 def seed(apps, schema_editor):
-    UnsurSkm = apps.get_model("survei", "UnsurSkm")
-    MutuSkm = apps.get_model("survei", "MutuSkm")
-    for nomor, nama, pertanyaan, l1, l2, l3, l4 in UNSUR:
-        UnsurSkm.objects.update_or_create(
-            nomor=nomor,
-            defaults={"nama": nama, "pertanyaan": pertanyaan, "label_1": l1, "label_2": l2,
-                      "label_3": l3, "label_4": l4},
-        )
-    for kode, label, lo, hi in MUTU:
-        MutuSkm.objects.update_or_create(
-            kode=kode,
-            defaults={"label": label, "ikm_min": Decimal(lo), "ikm_max": Decimal(hi)},
-        )
+    pastikan_aturan(apps.get_model("survei", "UnsurSkm"), apps.get_model("survei", "MutuSkm"))
 
 
 class Migration(migrations.Migration):
