@@ -16,6 +16,7 @@ from kinerja.organisasi.demo import (
 )
 from kinerja.organisasi.models import Instansi, Pegawai
 from kinerja.skp.demo import demo_seed_skp
+from kinerja.survei.demo import demo_seed_survei
 
 
 class Command(BaseCommand):
@@ -63,4 +64,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             demo_seed_skp(instansi=Instansi.objects.get(kode=INSTANSI_KODE), seed=seed)
+        )
+        self.stdout.write(
+            demo_seed_survei(instansi=Instansi.objects.get(kode=INSTANSI_KODE), seed=seed)
         )
