@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Order matters: organisasi seeds the database that every later app's scenarios use.
-APPS: tuple[str, ...] = ("organisasi", "survei")
+APPS: tuple[str, ...] = ("organisasi", "skp", "survei")
+# Scenarios that replace the seeded city run after the apps that need it as seeded.
+RUN_LAST: tuple[str, ...] = ("import_apply_new",)
+SEEDED_CITY_APPS: tuple[str, ...] = ("organisasi", "skp")
 
 SIZES = {"small": 500, "city": 6500}  # pegawai in the seeded city
 
@@ -92,10 +95,15 @@ Scenario = Callable[[Bench], None]
 def scenarios() -> list[Scenario]:
     """Every registered scenario, app by app in `APPS` order."""
     found: list[Scenario] = []
+    deferred: list[Scenario] = []
     for app in APPS:
         module = importlib.import_module(f"bench.{app}")
-        found.extend(module.SCENARIOS)
-    return found
+        for scenario in module.SCENARIOS:
+            (deferred if scenario.__name__ in RUN_LAST else found).append(scenario)
+        if app == SEEDED_CITY_APPS[-1]:
+            found.extend(deferred)
+            deferred = []
+    return found + deferred
 
 
 def seconds(fn: Callable[[], Any]) -> tuple[Any, float]:

@@ -138,6 +138,8 @@ ASPEK_LABEL = {
 def _waktu(value: Any) -> dt.datetime | dt.date | None:
     if not value or not isinstance(value, str):
         return None
+    if len(value) == 10:  # a date; parse_datetime would read it as midnight
+        return parse_date(value)
     parsed = parse_datetime(value)
     if parsed is not None:
         return timezone.localtime(parsed) if timezone.is_aware(parsed) else parsed
@@ -198,6 +200,7 @@ def _lengkapi(data: dict[str, Any], skp: Skp) -> dict[str, Any]:
     """Fill what older snapshots may lack (instansi name, pangkat label) without changing them."""
     data.setdefault("instansi", skp.periode.instansi.nama)
     data.setdefault("versi", skp.versi)
+    data.setdefault("diajukan_pada", _tanggal(skp.diajukan_pada))
     for kunci in ("pegawai", "penilai"):
         orang = dict(data.get(kunci) or {})
         orang.setdefault("pangkat", pangkat_golongan(orang.get("golongan", "")))
