@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kinerja.survei import services
 from tests.akses_aturan import (
     FORBIDDEN,
     LOGIN_ONLY,
@@ -27,6 +28,18 @@ PENGELOLA = dict.fromkeys(PERSONAS, FORBIDDEN) | {
 PETUGAS = OWN_OPD | {"pimpinan_opd": NOT_FOUND}
 
 
+def _impor(kota: KotaKecil) -> dict[str, object]:
+    unit = buat_unit_layanan(kota)
+    batch = services.impor_survei_periksa(
+        instansi=kota.instansi,
+        oleh=kota.pimpinan,
+        nama_file="kertas.csv",
+        konten=b"tanggal,kode_unit_layanan,U1,U2,U3,U4,U5,U6,U7,U8,U9\n2026-01-05,dukcapil-ktp,3,3,3,3,3,3,3,3,3\n",
+        units=[unit],
+    )
+    return {"pk": batch.pk}
+
+
 def _kode(kota: KotaKecil) -> dict[str, object]:
     return {"kode": buat_unit_layanan(kota).kode}
 
@@ -48,6 +61,8 @@ EXPECTED: dict[str, Aturan] = {
     "survei_qr": ("get", _pk, OWN_OPD),
     "survei_poster": ("get", _pk, OWN_OPD),
     "survei_ekspor": ("get", _pk, PENGELOLA),
+    "survei_impor": ("get", NONE, PENGELOLA),
+    "survei_impor_detail": ("get", _impor, PENGELOLA),
     "survei_mencurigakan": ("get", NONE, PENGELOLA),
     "survei_petugas_saya": ("get", NONE, LOGIN_ONLY),
     "survei_petugas": ("get", lambda k: {"pk": k.pegawai.pk}, PETUGAS),

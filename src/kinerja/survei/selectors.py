@@ -18,6 +18,7 @@ from kinerja.organisasi.selectors import AksesPengguna, akses_pengguna
 from . import ikm
 from .models import (
     KOLOM_UNSUR,
+    ImporSurvei,
     JenisKelamin,
     JenisLayanan,
     MutuSkm,
@@ -303,3 +304,15 @@ def petugas_boleh_dilihat(*, user: Pegawai | AnonymousUser, pk: int) -> Pegawai:
     if petugas.pk in hierarki.bawahan_ids(user):
         return petugas
     raise Http404
+
+
+def impor_get_for_user(*, user: Pegawai | AnonymousUser, pk: int) -> ImporSurvei:
+    """An import file: its uploader, or any admin BKPSDMD of the same instansi."""
+    profil = _akses(user)
+    qs = ImporSurvei.objects.filter(instansi_id=profil.instansi_id)
+    if not profil.admin:
+        qs = qs.filter(dibuat_oleh_id=profil.pegawai_id)
+    batch = qs.filter(pk=pk).first()
+    if batch is None:
+        raise Http404
+    return batch

@@ -22,6 +22,7 @@ from kinerja.organisasi.models import Instansi, Pegawai, UnitKerja
 
 from .models import (
     KOLOM_UNSUR,
+    ImporSurvei,
     JenisKelamin,
     JenisLayanan,
     Pekerjaan,
@@ -314,3 +315,46 @@ def respons_kirim(
         respons.status, respons.alasan = StatusRespons.MENCURIGAKAN, alasan
     respons.save()
     return respons
+
+
+# --- paper-survey import -------------------------------------------------------------------
+
+
+@transaction.atomic
+def impor_survei_periksa(
+    *, instansi: Instansi, oleh: Pegawai, nama_file: str, konten: bytes, units: list[UnitLayanan]
+) -> ImporSurvei:
+    """Dry run: read and check every row; the file is kept so the apply reads the same bytes."""
+    from . import impor
+
+    baris = impor.baca_baris(konten, nama_file)
+    hasil = impor.periksa(baris, {u.kode: u for u in units})
+    return ImporSurvei.objects.create(
+        instansi=instansi,
+        dibuat_oleh=oleh,
+        nama_file=nama_file[:255],
+        konten=konten,
+        jumlah_baris=len(baris),
+        galat=hasil.galat,
+    )
+
+
+@transaction.atomic
+def impor_survei_terapkan(*, batch: ImporSurvei, units: list[UnitLayanan]) -> int:
+    """Insert every row or none; refused when a row has an error or it was applied already."""
+    from . import impor
+
+    batch = ImporSurvei.objects.select_for_update().get(pk=batch.pk)
+    if batch.diterapkan_pada is not None:
+        raise ValidationError(_("Berkas ini sudah diterapkan."))
+    hasil = impor.periksa(
+        impor.baca_baris(bytes(batch.konten), batch.nama_file), {u.kode: u for u in units}
+    )
+    if hasil.galat:
+        raise ValidationError(
+            _("Masih ada %(n)s galat; tidak ada yang disimpan.") % {"n": len(hasil.galat)}
+        )
+    Respons.objects.bulk_create(hasil.respons, batch_size=2000)
+    batch.diterapkan_pada = timezone.now()
+    batch.save(update_fields=["diterapkan_pada"])
+    return len(hasil.respons)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 
+from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -12,14 +14,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kinerja.common.akses import LOGIN, akses
 from kinerja.laporan.pdf import render_pdf
 from kinerja.laporan.qr import qr_png, qr_svg
-from kinerja.organisasi.models import Peran, UnitKerja
+from kinerja.organisasi.models import Instansi, Peran, UnitKerja
 from kinerja.organisasi.selectors import unit_list_for_user
 
-from . import ekspor, ikm, selectors, services
+from . import ekspor, ikm, impor, selectors, services
 from .forms import UnitLayananForm
 from .models import UnitLayanan
 from .periode import Periode, periode_dari_kode, periode_pilihan
@@ -227,3 +230,45 @@ def survei_petugas_saya(request: HttpRequest) -> HttpResponse:
 @akses(LOGIN)
 def survei_petugas(request: HttpRequest, pk: int) -> HttpResponse:
     return _ringkasan_petugas(request, pk)
+
+
+class UnggahForm(forms.Form):
+    berkas = forms.FileField(label=_lazy("Berkas XLSX atau CSV"))
+
+
+@akses(*PENGELOLA)
+def survei_impor(request: HttpRequest) -> HttpResponse:
+    form = UnggahForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        berkas = form.cleaned_data["berkas"]
+        profil = selectors._akses(request.user)
+        try:
+            batch = services.impor_survei_periksa(
+                instansi=Instansi.objects.get(pk=profil.instansi_id),
+                oleh=request.user,  # type: ignore[arg-type]
+                nama_file=berkas.name,
+                konten=berkas.read(settings.IMPORT_MAX_BYTES + 1),
+                units=list(selectors.unit_layanan_kelola_for_user(request.user)),
+            )
+        except ValidationError as exc:
+            form.add_error("berkas", exc.messages)
+        else:
+            return redirect("survei_impor_detail", pk=batch.pk)
+    return render(request, "survei/impor.html", {"form": form, "kolom": impor.KOLOM})
+
+
+@akses(*PENGELOLA)
+def survei_impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = selectors.impor_get_for_user(user=request.user, pk=pk)
+    if request.method == "POST":
+        try:
+            n = services.impor_survei_terapkan(
+                batch=batch, units=list(selectors.unit_layanan_kelola_for_user(request.user))
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("%(n)s respons kertas disimpan.") % {"n": n})
+        return redirect("survei_impor_detail", pk=batch.pk)
+    page = Paginator(batch.galat, 100).get_page(request.GET.get("page"))
+    return render(request, "survei/impor_detail.html", {"batch": batch, "page": page})
