@@ -38,3 +38,4 @@ def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 
 api.add_router("/organisasi", organisasi.router)
 api.add_router("/skp", skp.router)
+api.add_router("/survei", "kinerja.api.survei.router")
