@@ -30,6 +30,7 @@ from .models import (
     Respons,
     StatusRespons,
     Sumber,
+    SumberIkmIndikator,
     TokenTerpakai,
     UnitLayanan,
     Usia,
@@ -358,3 +359,28 @@ def impor_survei_terapkan(*, batch: ImporSurvei, units: list[UnitLayanan]) -> in
     batch.diterapkan_pada = timezone.now()
     batch.save(update_fields=["diterapkan_pada"])
     return len(hasil.respons)
+
+
+# --- link to performance (SKP indikator) ---------------------------------------------------
+
+
+@transaction.atomic
+def sumber_ikm_set(
+    *, indikator: Any, unit_layanan: UnitLayanan | None
+) -> SumberIkmIndikator | None:
+    """Make an Indikator Kinerja Individu take its realisasi from a unit layanan's IKM.
+
+    `unit_layanan=None` removes the link. The unit must be of the pegawai's instansi.
+    """
+    SumberIkmIndikator.objects.filter(indikator=indikator).exclude(
+        unit_layanan=unit_layanan
+    ).delete()
+    if unit_layanan is None:
+        return None
+    instansi_id = indikator.rhk.skp.pegawai.instansi_id
+    if unit_layanan.instansi_id != instansi_id:
+        raise ValidationError({"unit_layanan": _("Unit layanan bukan milik instansi pegawai ini.")})
+    link, _dibuat = SumberIkmIndikator.objects.get_or_create(
+        indikator=indikator, defaults={"unit_layanan": unit_layanan}
+    )
+    return link
