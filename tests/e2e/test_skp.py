@@ -92,6 +92,7 @@ def test_pegawai_drafts_submits_atasan_returns_then_approves(
     expect(page.locator("#kartu-skp")).to_contain_text("1 SKP bawahan menunggu persetujuan")
     buka_menu(page).get_by_role("link", name="Persetujuan SKP").click()
     expect(page.locator("#jumlah-menunggu")).to_have_text("1")
+    layar(page, viewport, "skp-persetujuan")
     page.get_by_role("link", name="Periksa, setujui atau kembalikan").click()
     expect(page.locator("table.tabel-skp")).to_contain_text("KTP-el tercetak tepat waktu")
     page.get_by_label("Catatan untuk pegawai").fill("Target terlalu rendah, naikkan ke 150")
@@ -124,6 +125,8 @@ def test_pegawai_drafts_submits_atasan_returns_then_approves(
     assert skp.status == "disetujui"
     page.goto(f"/skp/{skp.pk}/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Disetujui")
+    assert lebar_dokumen(page) <= (360 if viewport == "hp" else 1280)
+    layar(page, viewport, "skp-detail")
 
     # --- the PDF downloads, carries the table rows, and its code verifies ------------------
     with page.expect_download() as unduhan:
