@@ -319,3 +319,48 @@ def test_the_home_page_query_count_is_pinned(
     with django_assert_max_num_queries(30):
         response = client.get(reverse("beranda"))
     assert "8 SKP bawahan menunggu" in response.content.decode()
+
+
+def test_a_draft_is_saved_as_a_template_and_applied_from_the_editor(
+    kota: KotaKecil, client_as
+) -> None:  # type: ignore[no-untyped-def]
+    from kinerja.skp.models import TemplateSkp
+
+    data = rantai(kota)
+    skp = data["skp"]
+    isi_rhk(skp, "Data terverifikasi", rhk_atasan=data["rhk_atasan"])
+    client = client_as("pegawai")
+    url = reverse("skp_template", kwargs={"pk": skp.pk})
+    assert client.post(url, {"nama": "Pengadministrasi"}).status_code == 302
+    template = TemplateSkp.objects.get()
+    assert (
+        "Pengadministrasi"
+        in client.get(reverse("skp_ubah", kwargs={"pk": skp.pk})).content.decode()
+    )
+    response = client.post(url, {"template": template.pk, "revisi": _segar(skp).revisi}, **HTMX)
+    assert response.status_code == 204
+    assert skp.rhk_set.filter(teks="Data terverifikasi").count() == 2
+
+
+def test_copying_last_years_skp_from_the_page(kota: KotaKecil, client_as) -> None:  # type: ignore[no-untyped-def]
+    periode = buat_periode(kota)
+    client = client_as("pegawai")
+    response = client.post(reverse("skp_buat"), {"salin": "1"})
+    assert response["Location"] == reverse("skp_saya")
+    assert "Tidak ada SKP tahun lalu" in client.get(reverse("skp_saya")).content.decode()
+    lalu = buat_periode(kota, periode.tahun - 1)
+    isi_rhk(services.skp_create(pegawai=kota.pegawai, periode=lalu), "Arsip tertib")
+    response = client.post(reverse("skp_buat"), {"salin": "1"})
+    skp = Skp.objects.get(pegawai=kota.pegawai, periode=periode)
+    assert response["Location"] == reverse("skp_ubah", kwargs={"pk": skp.pk})
+    assert skp.rhk_set.get().teks == "Arsip tertib"
+
+
+def test_a_pk_sasaran_in_use_by_a_jpt_rhk_cannot_be_deleted(kota: KotaKecil, client_as) -> None:  # type: ignore[no-untyped-def]
+    data = rantai(kota)
+    sasaran = data["indikator_pk"].sasaran
+    url = reverse("skp_perjanjian_detail", kwargs={"pk": data["perjanjian"].pk})
+    client = client_as("pimpinan_opd")
+    response = client.post(url, {"aksi": "hapus_sasaran", "id": sasaran.pk}, follow=True)
+    assert "sudah dipakai RHK pimpinan" in response.content.decode()
+    assert sasaran.__class__.objects.filter(pk=sasaran.pk).exists()
