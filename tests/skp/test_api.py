@@ -161,3 +161,31 @@ def test_creating_without_a_periode_answers_404_json(kota: KotaKecil, client_as)
     buat_periode(kota)
     assert _post(client_as("pegawai"), f"{API}/", {}).status_code == 201
     assert _post(client_as("pegawai"), f"{API}/", {}).status_code == 422
+
+
+def test_the_atasan_sets_ekspektasi_and_the_pegawai_revises_through_the_api(
+    kota: KotaKecil, client_as
+) -> None:  # type: ignore[no-untyped-def]
+    from kinerja.skp import services
+    from kinerja.skp.models import PerilakuKerja
+
+    data = rantai(kota)
+    skp = data["skp"]
+    isi_rhk(skp, "Data", rhk_atasan=data["rhk_atasan"])
+    loyal = PerilakuKerja.objects.get(kode="loyal")
+    url = f"{API}/{skp.pk}/ekspektasi"
+    body = json.dumps({"ekspektasi": {str(loyal.pk): "Jaga kerahasiaan data"}})
+    assert client_as("pegawai").put(url, body, content_type="application/json").status_code == 403
+    response = client_as("atasan").put(url, body, content_type="application/json")
+    assert response.status_code == 200
+    assert {e["perilaku"]: e["ekspektasi"] for e in response.json()["ekspektasi"]}["Loyal"] == (
+        "Jaga kerahasiaan data"
+    )
+    pegawai = client_as("pegawai")
+    assert _post(pegawai, f"{API}/{skp.pk}/revisi").status_code == 422  # not approved yet
+    services.skp_submit(skp=_segar(skp), oleh=kota.pegawai)
+    services.skp_approve(skp=_segar(skp), oleh=kota.atasan)
+    response = _post(pegawai, f"{API}/{skp.pk}/revisi", {"alasan": "Mutasi"})
+    assert response.status_code == 201
+    assert (response.json()["versi"], response.json()["status"]) == (2, "draft")
+    assert _segar(skp).aktif is False

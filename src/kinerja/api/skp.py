@@ -371,3 +371,34 @@ def skp_setujui(request: HttpRequest, skp_id: int) -> object:
 def skp_kembalikan(request: HttpRequest, skp_id: int, data: CatatanIn) -> object:
     skp = selectors.skp_get_for_user(user=request.user, pk=skp_id)
     return _skp_out(services.skp_return(skp=skp, oleh=_saya(request), catatan=data.catatan))
+
+
+class EkspektasiIn(Schema):
+    ekspektasi: dict[int, str]
+
+
+@router.put(
+    "/{skp_id}/ekspektasi",
+    response=SkpOut,
+    summary="Ekspektasi khusus pimpinan per nilai BerAKHLAK (pejabat penilai)",
+)
+def skp_ekspektasi(request: HttpRequest, skp_id: int, data: EkspektasiIn) -> object:
+    skp = selectors.skp_get_for_user(user=request.user, pk=skp_id)
+    services.skp_set_ekspektasi(skp=skp, oleh=_saya(request), ekspektasi=data.ekspektasi)
+    return _skp_out(skp)
+
+
+class AlasanIn(Schema):
+    alasan: str = ""
+
+
+@router.post(
+    "/{skp_id}/revisi",
+    response={201: SkpOut},
+    summary="Revisi SKP yang disetujui: versi baru sebagai draf",
+)
+def skp_revisi(request: HttpRequest, skp_id: int, data: AlasanIn) -> object:
+    skp = selectors.skp_get_for_user(user=request.user, pk=skp_id)
+    return Status(
+        201, _skp_out(services.skp_revise(skp=skp, oleh=_saya(request), alasan=data.alasan))
+    )
