@@ -173,3 +173,18 @@ def test_the_service_refuses_a_unit_kerja_of_another_instansi(kota: KotaKecil) -
     else:
         raise AssertionError("expected a ValidationError")
     assert Respons.objects.count() == 0
+
+
+def test_the_public_results_and_the_officer_page_keep_a_fixed_query_count(
+    kota: KotaKecil, client_as, django_assert_max_num_queries
+) -> None:
+    unit = buat_unit_layanan(kota)
+    for i in range(40):
+        buat_respons(unit, [3] * 9, tanggal=dt.date(TAHUN, 1 + i % 12, 2), petugas=kota.pegawai)
+    anonim = client_as("anonim")
+    with django_assert_max_num_queries(4):
+        assert anonim.get(f"/s/{unit.kode}/hasil/?periode={TAHUN}").status_code == 200
+    pegawai = client_as("pegawai")
+    with django_assert_max_num_queries(14):
+        html = pegawai.get(f"/survei/petugas/saya/?periode={TAHUN}").content.decode()
+    assert "75,00" in html
