@@ -129,13 +129,16 @@ def massal_jalankan(*, job_id: int) -> None:
 
 
 def _tulis_zip(job: DokumenMassal, path: Path) -> int:
+    from weasyprint.text.fonts import FontConfiguration
+
     skps = list(dokumen.skp_dengan_isi(skp_unit(job.unit, job.periode)).select_related("unit"))
     total = len(skps)
+    fonts = FontConfiguration()
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as arsip:
         for nomor, skp in enumerate(skps, start=1):
             data, versi = dokumen.skp_data(skp)
             url = _verifikasi_url(job.base_url, versi.kode) if versi else ""
-            pdf = dokumen.skp_pdf(data, versi=versi, verifikasi_url=url)
+            pdf = dokumen.skp_pdf(data, versi=versi, verifikasi_url=url, font_config=fonts)
             folder = _nama_folder(skp.unit.nama if skp.unit else skp.unit_nama)
             arsip.writestr(f"{folder}/{dokumen.nama_berkas(data, 'pdf')}", pdf)
             progress_tulis(job.pk, nomor, total)
