@@ -364,3 +364,13 @@ def test_a_pk_sasaran_in_use_by_a_jpt_rhk_cannot_be_deleted(kota: KotaKecil, cli
     response = client.post(url, {"aksi": "hapus_sasaran", "id": sasaran.pk}, follow=True)
     assert "sudah dipakai RHK pimpinan" in response.content.decode()
     assert sasaran.__class__.objects.filter(pk=sasaran.pk).exists()
+
+
+def test_bad_ids_on_the_pk_page_answer_404_not_500(kota: KotaKecil, client_as) -> None:  # type: ignore[no-untyped-def]
+    data = rantai(kota)
+    url = reverse("skp_perjanjian_detail", kwargs={"pk": data["perjanjian"].pk})
+    client = client_as("pimpinan_opd")
+    assert client.post(url, {"aksi": "hapus_indikator", "id": "abc"}).status_code == 404
+    assert client.post(url, {"aksi": "hapus_sasaran", "id": "999999"}).status_code == 404
+    response = client.post(url, {"aksi": "sasaran", "sasaran": ""})
+    assert response.status_code == 200 and "tidak boleh kosong" in response.content.decode()

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.common.akses import ATASAN, LOGIN, akses
 from kinerja.organisasi.models import JenisJabatan, Pegawai, Peran
+from kinerja.organisasi.selectors import akses_pengguna
 
 from . import selectors, services
 from .forms import (
@@ -29,7 +30,15 @@ from .forms import (
     SkpDraftForm,
     TemplateForm,
 )
-from .models import IndikatorKinerja, PerilakuKerja, Rhk, Skp, StatusSkp
+from .models import (
+    IndikatorKinerja,
+    IndikatorPK,
+    PerilakuKerja,
+    PerjanjianKinerja,
+    Rhk,
+    Skp,
+    StatusSkp,
+)
 
 
 def _saya(request: HttpRequest) -> Pegawai:
@@ -682,37 +691,10 @@ def perjanjian_list(request: HttpRequest) -> HttpResponse:
 @akses(Peran.OPERATOR_OPD, Peran.PIMPINAN_OPD, Peran.ADMIN_BKPSDMD)
 def perjanjian_detail(request: HttpRequest, pk: int) -> HttpResponse:
     perjanjian = selectors.perjanjian_get_for_user(user=request.user, pk=pk)
-    form_sasaran, form_indikator = SasaranForm(), IndikatorPKForm()
+    forms: dict[str, Any] = {"sasaran": SasaranForm(), "indikator": IndikatorPKForm()}
     if request.method == "POST":
-        aksi = request.POST.get("aksi", "")
         try:
-            if aksi == "sasaran":
-                form_sasaran = SasaranForm(request.POST)
-                if form_sasaran.is_valid():
-                    services.sasaran_pk_add(
-                        oleh=_saya(request),
-                        perjanjian=perjanjian,
-                        sasaran=form_sasaran.cleaned_data["sasaran"],
-                    )
-                    return redirect("skp_perjanjian_detail", pk=pk)
-            elif aksi == "indikator":
-                form_indikator = IndikatorPKForm(request.POST)
-                if form_indikator.is_valid():
-                    data = dict(form_indikator.cleaned_data)
-                    sasaran = get_object_or_404(perjanjian.sasaran_set, pk=data.pop("sasaran_id"))
-                    services.indikator_pk_add(oleh=_saya(request), sasaran=sasaran, **data)
-                    return redirect("skp_perjanjian_detail", pk=pk)
-            elif aksi == "hapus_sasaran":
-                sasaran = get_object_or_404(perjanjian.sasaran_set, pk=request.POST.get("id"))
-                services.sasaran_pk_delete(oleh=_saya(request), sasaran=sasaran)
-                return redirect("skp_perjanjian_detail", pk=pk)
-            elif aksi == "hapus_indikator":
-                from .models import IndikatorPK
-
-                ind = get_object_or_404(
-                    IndikatorPK, sasaran__perjanjian=perjanjian, pk=request.POST.get("id")
-                )
-                services.indikator_pk_delete(oleh=_saya(request), indikator=ind)
+            if _pk_aksi(request, perjanjian, forms):
                 return redirect("skp_perjanjian_detail", pk=pk)
         except ValidationError as exc:
             messages.error(request, _pesan(exc))
@@ -721,15 +703,51 @@ def perjanjian_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "skp/perjanjian_detail.html",
         {
             "perjanjian": perjanjian,
-            "form_sasaran": form_sasaran,
-            "form_indikator": form_indikator,
+            "form_sasaran": forms["sasaran"],
+            "form_indikator": forms["indikator"],
             "boleh_ubah": _boleh_kelola(request, perjanjian.unit_id),
         },
     )
 
 
-def _boleh_kelola(request: HttpRequest, opd_id: int) -> bool:
-    from kinerja.organisasi.selectors import akses_pengguna
+def _id_kiriman(request: HttpRequest, name: str = "id") -> int:
+    value = request.POST.get(name, "")
+    if not value.isdigit():
+        raise Http404
+    return int(value)
 
+
+def _pk_aksi(request: HttpRequest, perjanjian: PerjanjianKinerja, forms: dict[str, Any]) -> bool:
+    """One change to a Perjanjian Kinerja (`aksi` field); True when done. Bound forms with errors
+    are left in `forms` for the page."""
+    aksi, oleh = request.POST.get("aksi", ""), _saya(request)
+    if aksi == "sasaran":
+        forms["sasaran"] = form_s = SasaranForm(request.POST)
+        if not form_s.is_valid():
+            return False
+        services.sasaran_pk_add(
+            oleh=oleh, perjanjian=perjanjian, sasaran=form_s.cleaned_data["sasaran"]
+        )
+    elif aksi == "indikator":
+        forms["indikator"] = form_i = IndikatorPKForm(request.POST)
+        if not form_i.is_valid():
+            return False
+        data = dict(form_i.cleaned_data)
+        sasaran = get_object_or_404(perjanjian.sasaran_set, pk=data.pop("sasaran_id"))
+        services.indikator_pk_add(oleh=oleh, sasaran=sasaran, **data)
+    elif aksi == "hapus_sasaran":
+        sasaran = get_object_or_404(perjanjian.sasaran_set, pk=_id_kiriman(request))
+        services.sasaran_pk_delete(oleh=oleh, sasaran=sasaran)
+    elif aksi == "hapus_indikator":
+        ind = get_object_or_404(
+            IndikatorPK, sasaran__perjanjian=perjanjian, pk=_id_kiriman(request)
+        )
+        services.indikator_pk_delete(oleh=oleh, indikator=ind)
+    else:
+        return False
+    return True
+
+
+def _boleh_kelola(request: HttpRequest, opd_id: int) -> bool:
     profil = akses_pengguna(request.user)
     return profil is not None and (profil.admin or opd_id in profil.opd_kelola_ids)
