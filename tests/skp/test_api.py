@@ -189,3 +189,25 @@ def test_the_atasan_sets_ekspektasi_and_the_pegawai_revises_through_the_api(
     assert response.status_code == 201
     assert (response.json()["versi"], response.json()["status"]) == (2, "draft")
     assert _segar(skp).aktif is False
+
+
+@pytest.mark.parametrize("angka", ["NaN", "Infinity", "1e15", "-3"])
+def test_the_api_answers_422_for_an_unreasonable_target(
+    kota: KotaKecil, client_as, angka: str
+) -> None:  # type: ignore[no-untyped-def]
+    data = rantai(kota)
+    skp = data["skp"]
+    rhk = isi_rhk(skp, "Data", rhk_atasan=data["rhk_atasan"])
+    response = client_as("pegawai").post(
+        f"{API}/rhk/{rhk.pk}/indikator",
+        json.dumps(
+            {
+                "revisi": _segar(skp).revisi,
+                "teks": "X",
+                "target_angka": angka,
+                "target_satuan": "buah",
+            }
+        ),
+        content_type="application/json",
+    )
+    assert response.status_code == 422

@@ -249,6 +249,9 @@ def _target(
     if target_angka is None and not target_teks:
         raise ValidationError({"target_angka": _("Isi target angka atau target teks.")})
     if target_angka is not None:
+        if not target_angka.is_finite() or abs(target_angka) >= Decimal("1e12"):
+            raise ValidationError({"target_angka": _("Target harus angka yang wajar.")})
+        target_angka = target_angka.quantize(Decimal("0.01"))
         if target_angka < 0:
             raise ValidationError({"target_angka": _("Target tidak boleh negatif.")})
         if not satuan:
