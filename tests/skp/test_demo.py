@@ -110,3 +110,12 @@ def test_seed_demo_runs_the_skp_seed_too(db: None) -> None:
     call_command("seed_demo", pegawai=80, seed=3, stdout=out)
     assert "SKP demo 2026" in out.getvalue()
     assert Skp.objects.exists()
+
+
+def test_every_submitted_demo_skp_passes_the_submission_rules(demo: str) -> None:
+    from kinerja.skp import services
+
+    diajukan = Skp.objects.exclude(status=StatusSkp.DRAFT).select_related("pegawai", "unit")
+    assert diajukan.count() > 100
+    masalah = {skp.pk: services.skp_masalah_pengajuan(skp) for skp in diajukan}
+    assert {pk: m for pk, m in masalah.items() if m} == {}

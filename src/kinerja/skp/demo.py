@@ -62,6 +62,8 @@ CAMPURAN = [
     (StatusSkp.DRAFT, 0.10),
     (BELUM, 0.05),
 ]
+# leaders submit early (a bawahan cannot submit before them): approved or waiting
+CAMPURAN_PIMPINAN = [(StatusSkp.DISETUJUI, 0.9), (StatusSkp.DIAJUKAN, 0.1)]
 PERSONA_STATUS = {
     "pegawai": StatusSkp.DIAJUKAN,  # the demo atasan has something to approve
     "atasan": StatusSkp.DISETUJUI,
@@ -255,7 +257,7 @@ def _perjanjian(
 def _status(o: _Orang, rng: random.Random, persona: dict[int, str], punya_bawahan: set[int]) -> str:
     if o.pegawai_id in persona:
         return PERSONA_STATUS[persona[o.pegawai_id]]
-    pilihan = [(s, w) for s, w in CAMPURAN if not (s == BELUM and o.pegawai_id in punya_bawahan)]
+    pilihan = CAMPURAN_PIMPINAN if o.pegawai_id in punya_bawahan else CAMPURAN
     return rng.choices([s for s, _ in pilihan], weights=[w for _, w in pilihan])[0]
 
 
@@ -489,19 +491,19 @@ def _riwayat(o: _Orang, skp: Skp) -> list[RiwayatSkp]:
 def _tentukan_status(
     orang: dict[int, _Orang], jabatan: dict[int, Any], rng: random.Random, persona: dict[int, str]
 ) -> None:
-    """States top-down: leaders always have an SKP; without an atasan with an SKP a non-JPT
-    pegawai cannot link their RHK, so stays a draft; without an atasan nobody approves."""
+    """States top-down, within the submission rules: leaders always have an SKP; a non-JPT
+    pegawai may only have submitted when their atasan's SKP is submitted or approved (their
+    RHK must link to it), else stays a draft; with no atasan nobody in the system approves."""
     punya_bawahan = {o.atasan_id for o in orang.values() if o.atasan_id}
     for o in sorted(orang.values(), key=lambda o: o.level):
         o.status = _status(o, rng, persona, punya_bawahan)
-        if o.status == BELUM:
+        if o.status in {BELUM, StatusSkp.DRAFT}:
             continue
         atasan = orang.get(o.atasan_id) if o.atasan_id else None
         jpt = jabatan[o.jabatan_id]["jenis"] == JenisJabatan.JPT
         if atasan is None:
-            if o.status in {StatusSkp.DISETUJUI, StatusSkp.DIKEMBALIKAN}:
-                o.status = StatusSkp.DIAJUKAN  # waits for someone outside the system
-        elif atasan.status == BELUM and not jpt:
+            o.status = StatusSkp.DIAJUKAN if jpt else StatusSkp.DRAFT
+        elif not jpt and atasan.status not in {StatusSkp.DIAJUKAN, StatusSkp.DISETUJUI}:
             o.status = StatusSkp.DRAFT
 
 
