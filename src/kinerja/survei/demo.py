@@ -63,14 +63,17 @@ def _rencana(instansi: Instansi) -> list[tuple[UnitKerja, str, str, list[str]]]:
     rencana: list[tuple[UnitKerja, str, str, list[str]]] = []
     dukcapil = by_kode.get("DISDUKCAPIL")
     if dukcapil is not None:
-        bidang = [u for u in units if u.parent_id == dukcapil.pk]
+        bidang = [
+            next((u for u in units if u.parent_id == dukcapil.pk and kata in u.nama), dukcapil)
+            for kata in ("Pendaftaran Penduduk", "Pencatatan Sipil", "Pendaftaran Penduduk")
+        ]
         loket = [
             ("dukcapil-ktp", "Loket KTP-el dan KK Disdukcapil", KTP),
             ("dukcapil-akta", "Loket Akta Catatan Sipil", AKTA),
             ("dukcapil-pindah", "Loket Pindah Datang", ["Surat pindah", "Surat datang"]),
         ]
         for i, (kode, nama, jenis) in enumerate(loket):
-            rencana.append((bidang[i] if i < len(bidang) else dukcapil, kode, nama, jenis))
+            rencana.append((bidang[i], kode, nama, jenis))
     if (dpm := by_kode.get("DPMPTSP")) is not None:
         rencana.append((dpm, "mpp-perizinan", "Mal Pelayanan Publik — Perizinan", IZIN))
     rsud = next((u for u in units if u.jenis == JenisUnit.RSUD), None)
