@@ -374,3 +374,23 @@ def test_bad_ids_on_the_pk_page_answer_404_not_500(kota: KotaKecil, client_as) -
     assert client.post(url, {"aksi": "hapus_sasaran", "id": "999999"}).status_code == 404
     response = client.post(url, {"aksi": "sasaran", "sasaran": ""})
     assert response.status_code == 200 and "tidak boleh kosong" in response.content.decode()
+
+
+def test_admin_edits_a_periode_and_bad_deadlines_are_shown(kota: KotaKecil, client_as) -> None:  # type: ignore[no-untyped-def]
+    periode = buat_periode(kota)
+    url = reverse("skp_periode_ubah", kwargs={"pk": periode.pk})
+    isian = {
+        "mulai": f"{periode.tahun}-01-01",
+        "selesai": f"{periode.tahun}-12-31",
+        "kadensi": "bulanan",
+        "batas_penyusunan": f"{periode.tahun}-01-31",
+        "batas_persetujuan": f"{periode.tahun}-01-15",
+        "status": "berjalan",
+    }
+    client = client_as("admin_bkpsdmd")
+    response = client.post(url, isian)
+    assert "tidak boleh sebelum batas penyusunan" in response.content.decode()
+    isian["batas_persetujuan"] = f"{periode.tahun}-02-15"
+    assert client.post(url, isian).status_code == 302
+    periode.refresh_from_db()
+    assert (periode.kadensi, periode.batas_persetujuan.month) == ("bulanan", 2)
