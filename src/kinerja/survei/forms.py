@@ -23,6 +23,16 @@ from .models import (
 KOSONG = [("", _("— tidak diisi —"))]
 
 
+def _pilih(nilai: Any, per_pk: dict[int, JenisLayanan]) -> JenisLayanan | None:
+    """The jenis from the list already read (no second query); invalid → the usual error."""
+    if nilai in (None, ""):
+        return None
+    try:
+        return per_pk[int(nilai)]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise forms.ValidationError(_("Pilih layanan dari daftar."), code="invalid_choice") from exc
+
+
 class PetugasField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.nama_lengkap)
@@ -82,6 +92,8 @@ class SurveiForm(forms.Form):
         jenis_field.queryset = JenisLayanan.objects.filter(  # type: ignore[attr-defined]
             pk__in=[j.pk for j in jenis]
         )
+        jenis_per_pk = {j.pk: j for j in jenis}
+        jenis_field.to_python = lambda v: _pilih(v, jenis_per_pk)  # type: ignore[method-assign,assignment]
         jenis_field.required = bool(jenis)
         self.fields["petugas"].queryset = petugas  # type: ignore[attr-defined]
         for u in unsur:

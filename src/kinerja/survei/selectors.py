@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter
 from typing import Any
 
@@ -110,8 +111,17 @@ def petugas_unit(unit: UnitLayanan, tanggal: dt.date | None = None) -> QuerySet[
     )
 
 
-def unsur_list() -> list[UnsurSkm]:
-    return list(UnsurSkm.objects.order_by("nomor"))
+_UNSUR: list[tuple[float, list[UnsurSkm]]] = []
+UNSUR_DETIK = 30  # the public form reads the wording at most this stale
+
+
+def unsur_list(*, segar: bool = True) -> list[UnsurSkm]:
+    """The nine unsur; `segar=False` (the public form) reuses a per-process copy for 30 s."""
+    if not segar and _UNSUR and _UNSUR[0][0] > time.monotonic():
+        return _UNSUR[0][1]
+    daftar = list(UnsurSkm.objects.order_by("nomor"))
+    _UNSUR[:] = [(time.monotonic() + UNSUR_DETIK, daftar)]
+    return daftar
 
 
 def mutu_list() -> list[MutuSkm]:

@@ -154,8 +154,10 @@ def _token_baca(token: str, unit: UnitLayanan) -> tuple[str, int]:
 
 
 def _token_pakai(nonce: str) -> None:
+    """The first write of the submit: on a reused nonce the whole transaction rolls back, so no
+    savepoint is needed (two fewer round trips per submission)."""
     try:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             TokenTerpakai.objects.create(nonce=nonce)
     except IntegrityError as exc:
         raise TokenDitolak(

@@ -41,7 +41,7 @@ def _perangkat(request: HttpRequest) -> str:
 def _form(request: HttpRequest, unit: UnitLayanan, data: Any = None) -> SurveiForm:
     return SurveiForm(
         data,
-        unsur=selectors.unsur_list(),
+        unsur=selectors.unsur_list(segar=False),
         jenis=selectors.jenis_layanan_aktif(unit),
         petugas=selectors.petugas_unit(unit),
     )
