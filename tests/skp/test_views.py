@@ -394,3 +394,16 @@ def test_admin_edits_a_periode_and_bad_deadlines_are_shown(kota: KotaKecil, clie
     assert client.post(url, isian).status_code == 302
     periode.refresh_from_db()
     assert (periode.kadensi, periode.batas_persetujuan.month) == ("bulanan", 2)
+
+
+def test_the_queue_approves_and_returns_in_place(kota: KotaKecil, client_as) -> None:  # type: ignore[no-untyped-def]
+    _banyak_bawahan(kota, 2)
+    client = client_as("atasan")
+    html = client.get(reverse("skp_persetujuan")).content.decode()
+    pertama, kedua = Skp.objects.filter(status=StatusSkp.DIAJUKAN, pegawai__nama__startswith="Staf")
+    assert reverse("skp_setujui", kwargs={"pk": pertama.pk}) in html
+    client.post(reverse("skp_setujui", kwargs={"pk": pertama.pk}))
+    client.post(reverse("skp_kembalikan", kwargs={"pk": kedua.pk}), {"catatan": "Lengkapi"})
+    assert _segar(pertama).status == StatusSkp.DISETUJUI
+    assert _segar(kedua).catatan_pengembalian == "Lengkapi"
+    assert client.get(reverse("skp_persetujuan")).context["antrian"].jumlah == 0
