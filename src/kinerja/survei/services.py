@@ -266,7 +266,6 @@ def _respons_baru(unit: UnitLayanan, kiriman: Kiriman, *, sumber: str, tanggal: 
     )
 
 
-@transaction.atomic
 def respons_kirim(
     *,
     unit: UnitLayanan,
@@ -281,6 +280,8 @@ def respons_kirim(
     Refused (nothing stored): a bad or reused token, over the rate limits, invalid answers.
     Stored but excluded from IKM (status mencurigakan, with reasons): honeypot filled, sent too
     fast after the form loaded, or the same answers from the same IP and device in the window.
+    The checks read first; the one transaction holds just the two inserts, so the write lock
+    (SQLite: the whole database) is held for as short a time as possible.
     """
     galat = validasi_jawaban(kiriman.jawaban)
     if galat:
@@ -290,7 +291,6 @@ def respons_kirim(
     nonce, diterbitkan = _token_baca(token, unit)
     ip_h = hash_ip(ip)
     _periksa_batas(ip_h, perangkat)
-    _token_pakai(nonce)
     now = timezone.now()
     hari = timezone.localdate(now)
     respons = _respons_baru(unit, kiriman, sumber=sumber, tanggal=hari)
@@ -316,7 +316,9 @@ def respons_kirim(
         alasan.append(_("Jawaban sama dari jaringan dan perangkat yang sama pada hari ini."))
     if alasan:
         respons.status, respons.alasan = StatusRespons.MENCURIGAKAN, alasan
-    respons.save()
+    with transaction.atomic():
+        _token_pakai(nonce)
+        respons.save()
     return respons
 
 
