@@ -86,3 +86,15 @@ def test_a_semicolon_csv_is_read_and_a_missing_column_is_named(kota: KotaKecil, 
 def test_a_file_that_is_not_a_spreadsheet_is_refused(kota: KotaKecil, client_as) -> None:
     html = unggah(client_as("admin_bkpsdmd"), "foto.png", b"\x89PNG....").content.decode()
     assert "Jenis berkas tidak didukung" in html
+
+
+def test_the_dry_run_report_keeps_a_fixed_query_count(
+    kota: KotaKecil, client_as, django_assert_max_num_queries
+) -> None:
+    buat_unit_layanan(kota)
+    client = client_as("admin_bkpsdmd")
+    salah = [[*BAIK[:3], 5, *BAIK[4:]] for _ in range(150)]
+    detail = unggah(client, "banyak.xlsx", xlsx(*salah))["Location"]
+    with django_assert_max_num_queries(12):
+        html = client.get(detail).content.decode()
+    assert html.count('class="row-error"') == 100  # first page of 150 row errors
