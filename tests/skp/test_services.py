@@ -356,3 +356,21 @@ def test_only_admin_bkpsdmd_creates_a_periode_and_dates_are_checked(kota: KotaKe
             batas_penyusunan=dt.date(2031, 2, 1),
         )
     assert "batas_penyusunan" in exc.value.message_dict
+
+
+def test_rhk_utama_come_before_tambahan_in_the_snapshot_and_the_lists(kota: KotaKecil) -> None:
+    from kinerja.skp import selectors
+
+    data = rantai(kota)
+    isi_rhk(
+        data["skp"], "Tugas tambahan panitia", jenis="tambahan", rhk_atasan=data["rhk_atasan"]
+    )
+    isi_rhk(data["skp"], "Data KTP-el terverifikasi", rhk_atasan=data["rhk_atasan"])
+    skp = services.skp_submit(skp=_segar(data["skp"]), oleh=kota.pegawai)
+    versi = services.skp_approve(skp=skp, oleh=kota.atasan)
+    assert [r["teks"] for r in versi.snapshot["rhk"]] == [
+        "Data KTP-el terverifikasi",
+        "Tugas tambahan panitia",
+    ]
+    assert [r.jenis for r in selectors.rhk_untuk_skp(_segar(skp))] == ["utama", "tambahan"]
+    assert [r.jenis for r in skp.rhk_set.all()] == ["utama", "tambahan"]

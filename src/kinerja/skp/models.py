@@ -281,7 +281,7 @@ class Rhk(models.Model):
     class Meta:
         verbose_name = _("RHK")
         verbose_name_plural = _("RHK")
-        ordering = ["jenis", "urutan", "pk"]  # "tambahan" sorts after "utama"
+        ordering = ["-jenis", "urutan", "pk"]  # utama before tambahan ("u" > "t")
 
     def __str__(self) -> str:
         return self.teks[:80]

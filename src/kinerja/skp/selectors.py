@@ -139,7 +139,7 @@ def rhk_untuk_skp(skp: Skp) -> list[Rhk]:
         .prefetch_related(
             Prefetch("indikator_set", queryset=IndikatorKinerja.objects.order_by("urutan", "pk"))
         )
-        .order_by("jenis", "urutan", "pk")
+        .order_by("-jenis", "urutan", "pk")
     )
 
 
@@ -155,7 +155,7 @@ def rhk_pilihan_atasan(skp: Skp) -> list[Rhk]:
     return list(
         Rhk.objects.filter(skp__pegawai=penilai, skp__periode_id=skp.periode_id, skp__aktif=True)
         .select_related("skp")
-        .order_by("jenis", "urutan", "pk")
+        .order_by("-jenis", "urutan", "pk")
     )
 
 

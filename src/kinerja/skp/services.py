@@ -600,7 +600,7 @@ def skp_masalah_pengajuan(skp: Skp) -> list[str]:
     rhk_list = list(
         skp.rhk_set.select_related("rhk_atasan__skp", "indikator_pk__sasaran__perjanjian")
         .prefetch_related("indikator_set")
-        .order_by("jenis", "urutan", "pk")
+        .order_by("-jenis", "urutan", "pk")
     )
     if not any(r.jenis == JenisRhk.UTAMA and r.indikator_set.all() for r in rhk_list):
         masalah.append(_("Isi minimal satu RHK utama dengan minimal satu indikator."))
@@ -695,7 +695,7 @@ def skp_snapshot(skp: Skp) -> dict[str, Any]:
     for rhk in (
         skp.rhk_set.select_related("rhk_atasan", "indikator_pk")
         .prefetch_related("indikator_set")
-        .order_by("jenis", "urutan", "pk")
+        .order_by("-jenis", "urutan", "pk")
     ):
         rhk_rows.append(
             {
@@ -799,7 +799,7 @@ def skp_set_ekspektasi(*, skp: Skp, oleh: Pegawai, ekspektasi: dict[int, str]) -
 
 
 def _salin_rhk(dari: Skp, ke: Skp, *, dengan_tautan: bool) -> None:
-    for rhk in dari.rhk_set.prefetch_related("indikator_set").order_by("jenis", "urutan", "pk"):
+    for rhk in dari.rhk_set.prefetch_related("indikator_set").order_by("-jenis", "urutan", "pk"):
         baru = Rhk.objects.create(
             skp=ke,
             jenis=rhk.jenis,
