@@ -362,9 +362,7 @@ def test_rhk_utama_come_before_tambahan_in_the_snapshot_and_the_lists(kota: Kota
     from kinerja.skp import selectors
 
     data = rantai(kota)
-    isi_rhk(
-        data["skp"], "Tugas tambahan panitia", jenis="tambahan", rhk_atasan=data["rhk_atasan"]
-    )
+    isi_rhk(data["skp"], "Tugas tambahan panitia", jenis="tambahan", rhk_atasan=data["rhk_atasan"])
     isi_rhk(data["skp"], "Data KTP-el terverifikasi", rhk_atasan=data["rhk_atasan"])
     skp = services.skp_submit(skp=_segar(data["skp"]), oleh=kota.pegawai)
     versi = services.skp_approve(skp=skp, oleh=kota.atasan)
