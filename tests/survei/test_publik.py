@@ -180,3 +180,20 @@ def test_the_public_results_show_aggregates_but_no_free_text(
     html = client.get("/s/dukcapil-ktp/hasil/").content.decode()
     assert "75,00" in html  # all 3s → 3 × 25, Indonesian decimal comma
     assert "Petugas X kasar" not in html
+
+
+def test_a_visitors_flash_message_is_not_baked_into_the_shared_form(
+    kota: KotaKecil, client: Client
+) -> None:
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.http import HttpRequest, HttpResponse
+
+    request = HttpRequest()
+    storage = CookieStorage(request)
+    storage.add(constants.INFO, "Pesan pribadi pengunjung A")
+    response = HttpResponse()
+    storage.update(response)
+    client.cookies["messages"] = response.cookies["messages"].value
+    assert "Pesan pribadi" not in client.get("/s/dukcapil-ktp/").content.decode()
+    assert "Pesan pribadi" not in Client().get("/s/dukcapil-ktp/").content.decode()

@@ -122,6 +122,7 @@ def _halaman_kosong(request: HttpRequest, unit: UnitLayanan, *, kiosk: bool) -> 
             "kiosk": kiosk,
             "token": _PH_TOKEN,
             "csrf_token": _PH_CSRF,
+            "messages": (),  # never bake one visitor's flash message into the shared copy
             **_opsi(form),
         },
         request=request,
