@@ -112,6 +112,18 @@ class IndikatorForm(forms.Form):
         choices=SumberRealisasi.choices,
         initial=SumberRealisasi.LAPORAN,
     )
+    unit_layanan_id = forms.TypedChoiceField(
+        label=_("Unit layanan (untuk sumber IKM)"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+
+    def __init__(self, *args: Any, unit_pilihan: list[Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit_layanan_id"].choices = [("", "—")] + [  # type: ignore[attr-defined]
+            (u.pk, u.nama) for u in (unit_pilihan or [])
+        ]
 
 
 class KembalikanForm(forms.Form):

@@ -297,6 +297,7 @@ class Aspek(models.TextChoices):
 class SumberRealisasi(models.TextChoices):
     MANUAL = "manual", _("Diisi manual (dengan bukti)")
     LAPORAN = "laporan", _("Dari laporan kegiatan")
+    IKM = "ikm", _("Dari IKM unit layanan (survei kepuasan)")
 
 
 class IndikatorKinerja(models.Model):

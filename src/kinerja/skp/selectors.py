@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from kinerja.organisasi import hierarki
 from kinerja.organisasi.models import Pegawai
 from kinerja.organisasi.selectors import AksesPengguna, akses_pengguna
+from kinerja.survei import selectors as survei_selectors
 
 from .models import (
     EkspektasiPerilaku,
@@ -26,6 +27,7 @@ from .models import (
     Skp,
     StatusPeriode,
     StatusSkp,
+    SumberRealisasi,
     TemplateSkp,
 )
 
@@ -137,10 +139,34 @@ def rhk_untuk_skp(skp: Skp) -> list[Rhk]:
     return list(
         skp.rhk_set.select_related("rhk_atasan", "indikator_pk")
         .prefetch_related(
-            Prefetch("indikator_set", queryset=IndikatorKinerja.objects.order_by("urutan", "pk"))
+            Prefetch(
+                "indikator_set",
+                queryset=IndikatorKinerja.objects.select_related(
+                    "sumber_ikm__unit_layanan"
+                ).order_by("urutan", "pk"),
+            )
         )
         .order_by("-jenis", "urutan", "pk")
     )
+
+
+def realisasi_ikm_pasang(skp: Skp, rows: list[Rhk]) -> None:
+    """Attach `realisasi_ikm` (unit, result, mutu for the SKP's periode) to each indikator
+    with sumber IKM (rows from rhk_untuk_skp, links already joined). No query when none."""
+    indikator = [
+        ind
+        for rhk in rows
+        for ind in rhk.indikator_set.all()
+        if ind.sumber_realisasi == SumberRealisasi.IKM and hasattr(ind, "sumber_ikm")
+    ]
+    if not indikator:
+        return
+    periode = skp.periode
+    data = survei_selectors.realisasi_ikm_indikator(
+        [ind.sumber_ikm for ind in indikator], periode.mulai, periode.selesai
+    )
+    for ind in indikator:
+        ind.realisasi_ikm = data.get(ind.pk)  # type: ignore[attr-defined]
 
 
 def ekspektasi_untuk_skp(skp: Skp) -> list[EkspektasiPerilaku]:

@@ -21,6 +21,9 @@ from django.utils.translation import gettext as _
 from kinerja.organisasi import hierarki
 from kinerja.organisasi.models import Instansi, Jabatan, JenisJabatan, Pegawai, UnitKerja
 from kinerja.organisasi.selectors import akses_pengguna
+from kinerja.survei import selectors as survei_selectors
+from kinerja.survei import services as survei_services
+from kinerja.survei.models import UnitLayanan
 
 from .models import (
     AksiSkp,
@@ -531,6 +534,10 @@ def _cek_indikator(
         raise ValidationError({"aspek": _("Aspek tidak dikenal.")})
     if sumber_realisasi not in SumberRealisasi.values:
         raise ValidationError({"sumber_realisasi": _("Sumber realisasi tidak dikenal.")})
+    if sumber_realisasi == SumberRealisasi.IKM and aspek != Aspek.KUALITAS:
+        raise ValidationError(
+            {"aspek": _("Realisasi dari IKM hanya untuk indikator beraspek kualitas.")}
+        )
     angka, satuan, teks_target = _target(
         target_angka, target_satuan, target_teks, satuan_field="target_satuan"
     )
@@ -542,6 +549,22 @@ def _cek_indikator(
         "target_teks": teks_target,
         "sumber_realisasi": sumber_realisasi,
     }
+
+
+def _unit_ikm(skp: Skp, sumber_realisasi: str, unit_layanan_id: int | None) -> UnitLayanan | None:
+    """The unit layanan whose IKM feeds the indikator: required for sumber IKM, and it must be
+    a unit layanan of the SKP's OPD (see survei.selectors.unit_layanan_untuk_skp)."""
+    if sumber_realisasi != SumberRealisasi.IKM:
+        return None
+    if unit_layanan_id is None:
+        raise ValidationError(
+            {"unit_layanan_id": _("Pilih unit layanan yang IKM-nya menjadi realisasi.")}
+        )
+    unit = survei_selectors.unit_layanan_untuk_skp(skp).filter(pk=unit_layanan_id)
+    hasil = unit.first()
+    if hasil is None:
+        raise ValidationError({"unit_layanan_id": _("Unit layanan tidak ditemukan di OPD Anda.")})
+    return hasil
 
 
 @transaction.atomic
@@ -556,11 +579,16 @@ def indikator_add(
     target_satuan: str = "",
     target_teks: str = "",
     sumber_realisasi: str = SumberRealisasi.LAPORAN,
+    unit_layanan_id: int | None = None,
 ) -> IndikatorKinerja:
     data = _cek_indikator(aspek, teks, target_angka, target_satuan, target_teks, sumber_realisasi)
+    unit = _unit_ikm(rhk.skp, sumber_realisasi, unit_layanan_id)
     rhk.skp = _kunci(rhk.skp, oleh=oleh, revisi=revisi)
     urutan = (rhk.indikator_set.aggregate(m=Max("urutan"))["m"] or 0) + 1
-    return IndikatorKinerja.objects.create(rhk=rhk, urutan=urutan, **data)
+    indikator = IndikatorKinerja.objects.create(rhk=rhk, urutan=urutan, **data)
+    if unit is not None:
+        survei_services.sumber_ikm_set(indikator=indikator, unit_layanan=unit)
+    return indikator
 
 
 @transaction.atomic
@@ -575,12 +603,15 @@ def indikator_update(
     target_satuan: str,
     target_teks: str,
     sumber_realisasi: str = SumberRealisasi.LAPORAN,
+    unit_layanan_id: int | None = None,
 ) -> IndikatorKinerja:
     data = _cek_indikator(aspek, teks, target_angka, target_satuan, target_teks, sumber_realisasi)
+    unit = _unit_ikm(indikator.rhk.skp, sumber_realisasi, unit_layanan_id)
     indikator.rhk.skp = _kunci(indikator.rhk.skp, oleh=oleh, revisi=revisi)
     for name, value in data.items():
         setattr(indikator, name, value)
     indikator.save()
+    survei_services.sumber_ikm_set(indikator=indikator, unit_layanan=unit)
     return indikator
 
 

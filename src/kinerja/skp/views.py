@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from kinerja.common.akses import ATASAN, LOGIN, akses
 from kinerja.organisasi.models import JenisJabatan, Pegawai, Peran
 from kinerja.organisasi.selectors import akses_pengguna
+from kinerja.survei import selectors as survei_selectors
 
 from . import selectors, services
 from .forms import (
@@ -112,8 +113,10 @@ def _editor_context(skp: Skp, *, data_kiriman: Any = None, **extra: Any) -> dict
     rhk_pilihan = [] if jpt else selectors.rhk_pilihan_atasan(skp)
     pk_pilihan = selectors.indikator_pk_pilihan(skp) if jpt else []
     pilihan: dict[str, Any] = {"rhk_pilihan": rhk_pilihan, "pk_pilihan": pk_pilihan, "jpt": jpt}
+    rhk_list = selectors.rhk_untuk_skp(skp)
+    unit_pilihan = list(survei_selectors.unit_layanan_untuk_skp(skp))
     rows: list[dict[str, Any]] = []
-    for rhk in selectors.rhk_untuk_skp(skp):
+    for rhk in rhk_list:
         prefix = f"rhk-{rhk.pk}"
         initial = {
             "teks": rhk.teks,
@@ -134,12 +137,15 @@ def _editor_context(skp: Skp, *, data_kiriman: Any = None, **extra: Any) -> dict
                             _terikat(data_kiriman, f"ind-{ind.pk}"),
                             prefix=f"ind-{ind.pk}",
                             initial=_indikator_initial(ind),
+                            unit_pilihan=unit_pilihan,
                         ),
                     )
                     for ind in rhk.indikator_set.all()
                 ],
                 "form_indikator": IndikatorForm(
-                    _terikat(data_kiriman, f"indbaru-{rhk.pk}"), prefix=f"indbaru-{rhk.pk}"
+                    _terikat(data_kiriman, f"indbaru-{rhk.pk}"),
+                    prefix=f"indbaru-{rhk.pk}",
+                    unit_pilihan=unit_pilihan,
                 ),
             }
         )
@@ -178,6 +184,7 @@ def _indikator_initial(ind: IndikatorKinerja) -> dict[str, Any]:
         "target_satuan": ind.target_satuan,
         "target_teks": ind.target_teks,
         "sumber_realisasi": ind.sumber_realisasi,
+        "unit_layanan_id": ind.sumber_ikm.unit_layanan_id if hasattr(ind, "sumber_ikm") else None,
     }
 
 
@@ -353,7 +360,11 @@ def rhk_hapus(request: HttpRequest, pk: int) -> HttpResponse:
 @akses(LOGIN)
 def indikator_tambah(request: HttpRequest, pk: int) -> HttpResponse:
     rhk = _rhk_milik(request, pk)
-    form = IndikatorForm(request.POST, prefix=f"indbaru-{rhk.pk}")
+    form = IndikatorForm(
+        request.POST,
+        prefix=f"indbaru-{rhk.pk}",
+        unit_pilihan=_unit_pilihan(request, rhk.skp),
+    )
     errors = _form_errors(form)
 
     def aksi(revisi: int) -> object:
@@ -362,6 +373,10 @@ def indikator_tambah(request: HttpRequest, pk: int) -> HttpResponse:
         )
 
     return _aksi_draf(request, rhk.skp, aksi, muat_ulang=True, form_errors=errors)
+
+
+def _unit_pilihan(request: HttpRequest, skp: Skp) -> list[Any]:
+    return list(survei_selectors.unit_layanan_untuk_skp(skp))
 
 
 def _indikator_milik(request: HttpRequest, pk: int) -> IndikatorKinerja:
@@ -374,7 +389,9 @@ def _indikator_milik(request: HttpRequest, pk: int) -> IndikatorKinerja:
 @akses(LOGIN)
 def indikator_simpan(request: HttpRequest, pk: int) -> HttpResponse:
     ind = _indikator_milik(request, pk)
-    form = IndikatorForm(request.POST, prefix=f"ind-{ind.pk}")
+    form = IndikatorForm(
+        request.POST, prefix=f"ind-{ind.pk}", unit_pilihan=_unit_pilihan(request, ind.rhk.skp)
+    )
     errors = _form_errors(form)
 
     def aksi(revisi: int) -> object:
@@ -471,6 +488,7 @@ def skp_detail(request: HttpRequest, pk: int) -> HttpResponse:
             lama, baru = sorted([lain, skp], key=lambda s: s.versi)
             diff = {"lama": lama, "baru": baru, "rows": selectors.skp_diff(lama, baru)}
     rows = selectors.rhk_untuk_skp(skp)
+    selectors.realisasi_ikm_pasang(skp, rows)
     penilai = _adalah_penilai(request, skp)
     return render(
         request,

@@ -244,6 +244,39 @@ def ikm_untuk_indikator(
     return ikm_unit(link.unit_layanan_id, periode_mulai, periode_selesai)
 
 
+def unit_layanan_untuk_skp(skp: Any) -> QuerySet[UnitLayanan]:
+    """Unit layanan an SKP indikator may take its realisasi from: those of the SKP's OPD
+    (the pegawai's own OPD when the SKP was drafted), in the pegawai's instansi. One query."""
+    unit = skp.unit
+    if unit is None:
+        return UnitLayanan.objects.none()
+    opd_id = unit.opd_id or unit.pk
+    return (
+        UnitLayanan.objects.filter(instansi_id=skp.pegawai.instansi_id)
+        .filter(Q(unit_kerja__opd_id=opd_id) | Q(unit_kerja_id=opd_id))
+        .order_by("nama")
+    )
+
+
+def realisasi_ikm_indikator(
+    links: list[SumberIkmIndikator], mulai: dt.date, selesai: dt.date
+) -> dict[int, dict[str, Any]]:
+    """For each link (with its unit_layanan loaded): the unit, IKM result and mutu for the
+    period, by indikator id. One query for the mutu table, one aggregate per link."""
+    if not links:
+        return {}
+    mutu = mutu_list()
+    hasil: dict[int, dict[str, Any]] = {}
+    for link in links:
+        h = ikm_unit(link.unit_layanan_id, mulai, selesai)
+        hasil[link.indikator_id] = {
+            "unit": link.unit_layanan,
+            "hasil": h,
+            "mutu": ikm.mutu_untuk(h.ikm, mutu) if h.ikm is not None else None,
+        }
+    return hasil
+
+
 def ikm_ringkas(hasil: ikm.HasilIkm, unsur: list[UnsurSkm], mutu: list[MutuSkm]) -> dict[str, Any]:
     """What a page or a report shows for one result: NRR per unsur, both IKM, both mutu."""
     return {
