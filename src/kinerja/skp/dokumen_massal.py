@@ -8,14 +8,12 @@ the job row every few documents, so the page's progress bar moves while the ZIP 
 from __future__ import annotations
 
 import logging
-import os
 import re
 import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -24,6 +22,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kinerja.common.progress import BerkasProgress
 from kinerja.organisasi.models import Pegawai, Peran, UnitKerja
 from kinerja.organisasi.selectors import AksesPengguna, akses_pengguna
 
@@ -151,31 +150,25 @@ def _tulis_zip(job: DokumenMassal, path: Path) -> int:
 
 # Progress file, as the import does: readable by the page whatever the worker's transaction.
 
+_PROGRESS = BerkasProgress("skp-massal")
+
 
 def _progress_path(job_id: int) -> Path:
-    return Path(settings.VAR_DIR) / "skp-massal" / f"{job_id}.progress"
+    return _PROGRESS.path(job_id)
 
 
 def progress_tulis(job_id: int, selesai: int, total: int) -> None:
-    path = _progress_path(job_id)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        sementara = path.with_suffix(".tmp")
-        sementara.write_text(f"{selesai} {total}")
-        os.replace(sementara, path)
-    except OSError:
-        logger.warning("Progress PDF massal %s tidak dapat ditulis", job_id, exc_info=True)
+    _PROGRESS.tulis(job_id, selesai, total)
 
 
 def progress_hapus(job_id: int) -> None:
-    _progress_path(job_id).unlink(missing_ok=True)
+    _PROGRESS.hapus(job_id)
 
 
 def progress_baca(job: DokumenMassal) -> tuple[int, int]:
+    """(done, total) of a job, from the worker's file while it runs."""
     if job.status == StatusTugas.BERJALAN:
-        try:
-            selesai, total = _progress_path(job.pk).read_text().split()
-            return int(selesai), int(total)
-        except (OSError, ValueError):
-            pass
+        dari_berkas = _PROGRESS.baca(job.pk)
+        if dari_berkas is not None:
+            return dari_berkas
     return job.progress_selesai, job.progress_total

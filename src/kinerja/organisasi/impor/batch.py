@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from kinerja.common.progress import BerkasProgress
 
 from ..models import ImporBatch, Instansi, Pegawai, StatusImpor
 from .baca import impor_baca
@@ -106,32 +106,25 @@ def _selesai(batch: ImporBatch, status: str, laporan: LaporanImpor | None, pesan
 # so progress cannot be committed to the batch row meanwhile; the worker writes it to a small file
 # that the page reads. On several machines without shared var/ the bar jumps from 0 to done.
 
-
-def _progress_path(batch_id: int) -> Path:
-    return Path(settings.VAR_DIR) / "impor" / f"{batch_id}.progress"
+_PROGRESS = BerkasProgress("impor")
 
 
-def progress_tulis(batch_id: int, selesai: int, total: int) -> None:
-    path = _progress_path(batch_id)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        sementara = path.with_suffix(".tmp")
-        sementara.write_text(f"{selesai} {total}")
-        os.replace(sementara, path)
-    except OSError:
-        logger.warning("Progress impor %s tidak dapat ditulis", batch_id, exc_info=True)
+def _progress_path(job_id: int) -> Path:
+    return _PROGRESS.path(job_id)
 
 
-def progress_hapus(batch_id: int) -> None:
-    _progress_path(batch_id).unlink(missing_ok=True)
+def progress_tulis(job_id: int, selesai: int, total: int) -> None:
+    _PROGRESS.tulis(job_id, selesai, total)
+
+
+def progress_hapus(job_id: int) -> None:
+    _PROGRESS.hapus(job_id)
 
 
 def progress_baca(batch: ImporBatch) -> tuple[int, int]:
-    """(done, total) rows of a batch, from the worker's file while it runs."""
+    """(done, total) of a job, from the worker's file while it runs."""
     if batch.status == StatusImpor.BERJALAN:
-        try:
-            selesai, total = _progress_path(batch.pk).read_text().split()
-            return int(selesai), int(total)
-        except (OSError, ValueError):
-            pass
+        dari_berkas = _PROGRESS.baca(batch.pk)
+        if dari_berkas is not None:
+            return dari_berkas
     return batch.progress_selesai, batch.progress_total
