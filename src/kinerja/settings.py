@@ -77,6 +77,11 @@ INSTALLED_APPS = [
     "kinerja.organisasi",
     "kinerja.skp",
     "kinerja.survei",
+    "kinerja.notifikasi",
+    "kinerja.proyek",
+    "kinerja.kegiatan",
+    "kinerja.umpanbalik",
+    "kinerja.penilaian",
     "kinerja.laporan",
     "kinerja.api",
 ]
@@ -247,3 +252,9 @@ SURVEI_BATAS_IP_PER_JAM = env_int("SURVEI_BATAS_IP_PER_JAM", 300)
 SURVEI_BATAS_PERANGKAT_PER_MENIT = env_int("SURVEI_BATAS_PERANGKAT_PER_MENIT", 5)
 SURVEI_BATAS_PERANGKAT_PER_JAM = env_int("SURVEI_BATAS_PERANGKAT_PER_JAM", 60)
 SURVEI_MIN_DETIK = env_int("SURVEI_MIN_DETIK", 5)  # faster than this is flagged, not refused
+
+# Evidence uploads (bukti dukung, project photos, certificates): checked by common.unggahan.
+BUKTI_MAX_BYTES = env_int("BUKTI_MAX_BYTES", 10 * 1024 * 1024)
+BUKTI_GAMBAR_MAX_PX = env_int("BUKTI_GAMBAR_MAX_PX", 1600)
+# Absolute address of the site, for links in e-mails sent by the background worker.
+KINERJA_BASE_URL = os.environ.get("KINERJA_BASE_URL", "http://127.0.0.1:8000")

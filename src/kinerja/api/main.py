@@ -39,3 +39,8 @@ def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 api.add_router("/organisasi", organisasi.router)
 api.add_router("/skp", skp.router)
 api.add_router("/survei", "kinerja.api.survei.router")
+api.add_router("/kegiatan", "kinerja.api.kegiatan.router")
+api.add_router("/umpan-balik", "kinerja.api.umpanbalik.router")
+api.add_router("/notifikasi", "kinerja.api.notifikasi.router")
+api.add_router("/proyek", "kinerja.api.proyek.router")
+api.add_router("/penilaian", "kinerja.api.penilaian.router")

@@ -43,6 +43,14 @@ class PeriodeKinerja(models.Model):
     )
     batas_penyusunan = models.DateField(_("batas penyusunan SKP"), null=True, blank=True)
     batas_persetujuan = models.DateField(_("batas persetujuan SKP"), null=True, blank=True)
+    dikunci_sampai = models.DateField(
+        _("laporan dikunci sampai"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Laporan kegiatan dan realisasi bertanggal sampai hari ini tidak dapat diubah."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=StatusPeriode.choices, default=StatusPeriode.PERENCANAAN
     )
