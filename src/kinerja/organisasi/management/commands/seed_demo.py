@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kinerja.kegiatan.demo import demo_seed_kegiatan
 from kinerja.organisasi.demo import (
     DEFAULT_PEGAWAI,
     DEMO_PASSWORD,
@@ -15,6 +16,8 @@ from kinerja.organisasi.demo import (
     demo_seed,
 )
 from kinerja.organisasi.models import Instansi, Pegawai
+from kinerja.penilaian.demo import demo_seed_penilaian
+from kinerja.proyek.demo import demo_seed_proyek
 from kinerja.skp.demo import demo_seed_skp
 from kinerja.survei.demo import demo_seed_survei
 
@@ -39,6 +42,13 @@ class Command(BaseCommand):
             "--if-empty",
             action="store_true",
             help="tidak melakukan apa pun bila sudah ada pegawai",
+        )
+        parser.add_argument(
+            "--riwayat",
+            choices=["kecil", "tahun"],
+            default="kecil",
+            help="riwayat laporan kegiatan: kecil (beberapa minggu, untuk make run) atau tahun "
+            "(setahun penuh, untuk benchmark)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -68,3 +78,9 @@ class Command(BaseCommand):
         self.stdout.write(
             demo_seed_survei(instansi=Instansi.objects.get(kode=INSTANSI_KODE), seed=seed)
         )
+        instansi = Instansi.objects.get(kode=INSTANSI_KODE)
+        riwayat = options["riwayat"]
+        for seeder in (demo_seed_kegiatan, demo_seed_proyek, demo_seed_penilaian):
+            ringkasan = seeder(instansi=instansi, seed=seed, riwayat=riwayat)
+            if ringkasan:
+                self.stdout.write(ringkasan)

@@ -1,0 +1,9 @@
+"""Benchmarks of the penilaian app (filled in by its issue)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bench.core import Bench
+
+SCENARIOS: list[Callable[[Bench], None]] = []
