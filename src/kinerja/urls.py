@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("kinerja.organisasi.urls")),
     path("skp/", include("kinerja.skp.urls")),
     path("survei/", include("kinerja.survei.urls")),
+    path("kegiatan/pantauan/", include("kinerja.kegiatan.urls_pantauan")),
     path("kegiatan/", include("kinerja.kegiatan.urls")),
     path("umpan-balik/", include("kinerja.umpanbalik.urls")),
     path("notifikasi/", include("kinerja.notifikasi.urls")),
