@@ -34,6 +34,11 @@ class UmpanBalik(models.Model):
         Pegawai, on_delete=models.PROTECT, related_name="umpan_balik_set"
     )  # whose performance the thread is about
     penulis = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="+")
+    # Root only: the pejabat on the atasan side of the thread (the giver of a feedback, or the
+    # atasan a request is addressed to); replies copy it so one index serves both sides.
+    pejabat = models.ForeignKey(
+        Pegawai, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     skp = models.ForeignKey(
         Skp, on_delete=models.PROTECT, null=True, blank=True, related_name="umpan_balik_set"
     )
@@ -64,6 +69,9 @@ class UmpanBalik(models.Model):
     lampiran_nama = models.CharField(max_length=200, blank=True)
     dibuat_pada = models.DateTimeField(default=timezone.now)
     dibaca_pada = models.DateTimeField(null=True, blank=True)  # read by the other side
+    # Root only: last message time (list order) and when the pejabat side answered a request.
+    aktivitas_pada = models.DateTimeField(default=timezone.now)
+    dijawab_pada = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -74,6 +82,20 @@ class UmpanBalik(models.Model):
         indexes = [
             models.Index(fields=["pegawai", "dibuat_pada"], name="umpanbalik_pegawai_waktu"),
             models.Index(fields=["penulis", "dibuat_pada"], name="umpanbalik_penulis_waktu"),
+            models.Index(
+                fields=["pejabat", "induk", "aktivitas_pada"], name="umpanbalik_pejabat_aktif"
+            ),
+            models.Index(
+                fields=["pegawai", "induk", "aktivitas_pada"], name="umpanbalik_pegawai_aktif"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(periode_selesai__isnull=True)
+                | Q(periode_mulai__isnull=True)
+                | Q(periode_selesai__gte=models.F("periode_mulai")),
+                name="umpanbalik_periode_urut",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -128,10 +150,13 @@ class TindakLanjutDialog(models.Model):
     batas = models.DateField(_("batas waktu"))
     selesai_pada = models.DateTimeField(null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("tindak lanjut dialog")
         verbose_name_plural = _("tindak lanjut dialog")
         ordering = ["batas", "pk"]
+        indexes = [models.Index(fields=["pemilik", "selesai_pada", "batas"], name="tl_pemilik")]
 
     def __str__(self) -> str:
         return self.aksi[:80]
