@@ -258,3 +258,9 @@ BUKTI_MAX_BYTES = env_int("BUKTI_MAX_BYTES", 10 * 1024 * 1024)
 BUKTI_GAMBAR_MAX_PX = env_int("BUKTI_GAMBAR_MAX_PX", 1600)
 # Absolute address of the site, for links in e-mails sent by the background worker.
 KINERJA_BASE_URL = os.environ.get("KINERJA_BASE_URL", "http://127.0.0.1:8000")
+
+# Notifikasi: daily reminders (working days from notifikasi.HariLibur) and mobile API tokens.
+PENGINGAT_LAPORAN_HARI_KERJA = env_int("PENGINGAT_LAPORAN_HARI_KERJA", 3)  # no report for N days
+PENGINGAT_REVIEW_HARI = env_int("PENGINGAT_REVIEW_HARI", 3)  # reports waiting longer than N days
+PENGINGAT_JAM = env_int("PENGINGAT_JAM", 7)  # the worker's daily job runs at 07:00 WIB
+TOKEN_API_BERLAKU_HARI = env_int("TOKEN_API_BERLAKU_HARI", 365)  # longest token lifetime

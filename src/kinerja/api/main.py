@@ -1,4 +1,5 @@
-"""The JSON API under /api/v1/ (django-ninja). Session auth; errors are JSON 4xx, never 500."""
+"""The JSON API under /api/v1/ (django-ninja). Bearer token or session auth (api/auth.py);
+errors are JSON 4xx, never 500."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from . import organisasi, skp
+from .auth import token_bearer
 
 api = NinjaAPI(
     title="Kinerja ASN API",
     version="1",
     urls_namespace="api",
-    auth=django_auth,
+    auth=[token_bearer, django_auth],
     docs_url="/docs",
 )
 
@@ -44,3 +46,4 @@ api.add_router("/umpan-balik", "kinerja.api.umpanbalik.router")
 api.add_router("/notifikasi", "kinerja.api.notifikasi.router")
 api.add_router("/proyek", "kinerja.api.proyek.router")
 api.add_router("/penilaian", "kinerja.api.penilaian.router")
+api.add_router("/token", "kinerja.api.token.router")

@@ -78,7 +78,39 @@ class HariLibur(models.Model):
         ordering = ["tanggal"]
         constraints = [
             models.UniqueConstraint(fields=["instansi", "tanggal"], name="hari_libur_unik"),
+            # NULLs are distinct in a unique constraint: one more for the national days
+            models.UniqueConstraint(
+                fields=["tanggal"],
+                condition=models.Q(instansi__isnull=True),
+                name="hari_libur_nasional_unik",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.tanggal:%Y-%m-%d} {self.nama}"
+
+
+class JenisPengingat(models.TextChoices):
+    LAPORAN = "pengingat_laporan", _("Pengingat laporan kegiatan")
+    REVIEW = "pengingat_review", _("Pengingat review laporan bawahan")
+
+
+class Pengingat(models.Model):
+    """A reminder sent to one pegawai on one day: a rerun the same day sends nothing twice."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="+")
+    jenis = models.CharField(max_length=20, choices=JenisPengingat.choices)
+    tanggal = models.DateField()
+    dibuat_pada = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("pengingat terkirim")
+        verbose_name_plural = _("pengingat terkirim")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tanggal", "jenis", "pegawai"], name="pengingat_sekali_sehari"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%Y-%m-%d} {self.jenis} {self.pegawai_id}"
