@@ -224,3 +224,29 @@ class TemplateLaporan(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+
+class LaporanSidik(models.Model):
+    """One LSH band key of a report's MinHash signature: the near-duplicate index.
+
+    Candidates are reports sharing a `kunci` (band number mixed into the hash, so one index
+    serves all bands). Only reports of the last MIRIP_JENDELA_HARI days are kept; older rows are
+    pruned (`manage.py mirip_pangkas`). pegawai/opd/tanggal are copied to avoid joins.
+    """
+
+    laporan = models.ForeignKey(LaporanKegiatan, on_delete=models.CASCADE, related_name="+")
+    kunci = models.BigIntegerField()
+    pegawai_ref = models.PositiveIntegerField()
+    opd_id = models.PositiveIntegerField(null=True, blank=True)
+    tanggal = models.DateField()
+
+    class Meta:
+        verbose_name = _("sidik laporan")
+        verbose_name_plural = _("sidik laporan")
+        indexes = [
+            models.Index(fields=["kunci"], name="sidik_kunci"),
+            models.Index(fields=["tanggal"], name="sidik_tanggal"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.laporan_id}:{self.kunci}"
