@@ -131,12 +131,14 @@ class DialogForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["tanggal"].initial = timezone.localdate()
         field: Any = self.fields["pegawai"]
+        # only my bawahan may be chosen; a forged id is refused next to the field
+        ids = [p.pk for p in bawahan or []]
+        field.queryset = Pegawai.objects.filter(pk__in=ids).order_by("nama")
+        field.label_from_instance = lambda p: p.nama_lengkap
         if bawahan:
-            field.queryset = Pegawai.objects.filter(pk__in=[p.pk for p in bawahan]).order_by("nama")
-            field.label_from_instance = lambda p: p.nama_lengkap
             field.help_text = _("Kosongkan jika dialog ini dengan atasan Anda sendiri.")
         else:
-            del self.fields["pegawai"]
+            field.widget = forms.HiddenInput()
 
 
 PEMILIK = [("pegawai", _("Pegawai")), ("atasan", _("Atasan"))]

@@ -138,7 +138,7 @@ def _notifikasi_utas(akar: UmpanBalik, pesan: UmpanBalik, jenis: str, judul: str
     )
 
 
-def _pejabat_wajib(oleh: Pegawai, pegawai: Pegawai) -> None:
+def periksa_pejabat(oleh: Pegawai, pegawai: Pegawai) -> None:
     if oleh.pk == pegawai.pk or selectors.pihak(oleh, pegawai) != "pejabat":
         raise PermissionDenied(
             _(
@@ -158,7 +158,7 @@ def umpan_balik_beri(
     berkas: UploadedFile | None = None,
 ) -> UmpanBalik:
     """The atasan (or a pejabat above) starts a feedback thread about a pegawai's work."""
-    _pejabat_wajib(oleh, pegawai)
+    periksa_pejabat(oleh, pegawai)
     subjek = _periksa_subjek(pegawai, subjek)
     teks = _teks(teks)
     sekarang = timezone.now()

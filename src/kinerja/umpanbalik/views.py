@@ -152,7 +152,7 @@ def umpanbalik_beri(request: HttpRequest) -> HttpResponse:
         )
     pegawai = pegawai_get_for_user(user=user, pk=pegawai_id)
     if selectors.pihak(user, pegawai) != "pejabat":
-        services._pejabat_wajib(user, pegawai)  # raises PermissionDenied with the reason
+        services.periksa_pejabat(user, pegawai)  # raises PermissionDenied with the reason
     if request.method == "POST":
         form = UmpanBalikForm(request.POST, request.FILES, pegawai=pegawai)
         if form.is_valid():
