@@ -306,6 +306,7 @@ class SumberRealisasi(models.TextChoices):
     MANUAL = "manual", _("Diisi manual (dengan bukti)")
     LAPORAN = "laporan", _("Dari laporan kegiatan")
     IKM = "ikm", _("Dari IKM unit layanan (survei kepuasan)")
+    PROYEK = "proyek", _("Dari progres proyek")
 
 
 class IndikatorKinerja(models.Model):
