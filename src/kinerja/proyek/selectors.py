@@ -29,6 +29,7 @@ from django.db.models import (
 )
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from kinerja.organisasi import hierarki
 from kinerja.organisasi.models import (
@@ -59,12 +60,12 @@ from .models import (
 
 UKURAN_HALAMAN = 100
 URUTAN = {
-    "peringatan": "Peringatan terburuk dulu",
-    "deviasi": "Deviasi fisik terbesar",
-    "serapan": "Serapan anggaran terendah",
-    "nama": "Nama",
-    "selesai": "Tanggal selesai",
-    "pagu": "Pagu terbesar",
+    "peringatan": _("Peringatan terburuk dulu"),
+    "deviasi": _("Deviasi fisik terbesar"),
+    "serapan": _("Serapan anggaran terendah"),
+    "nama": _("Nama"),
+    "selesai": _("Tanggal selesai"),
+    "pagu": _("Pagu terbesar"),
 }
 
 
@@ -554,3 +555,75 @@ def proyek_untuk_hitung(ids: list[int] | None = None) -> QuerySet[Proyek]:
         Prefetch("milestone_set", queryset=Milestone.objects.filter(selesai_pada__isnull=True)),
         Prefetch("kendala_set", queryset=Kendala.objects.filter(status__in=STATUS_KENDALA_TERBUKA)),
     )
+
+
+# --- kendala actions ---------------------------------------------------------------------------
+
+
+def tim_pilihan(proyek_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """Active team members per project (assignee choices), in one query."""
+    hasil: dict[int, list[tuple[int, str]]] = {pk: [] for pk in proyek_ids}
+    rows = (
+        AnggotaProyek.objects.filter(proyek_id__in=proyek_ids, aktif=True)
+        .select_related("pegawai")
+        .order_by("pegawai__nama", "pk")
+    )
+    for a in rows:
+        hasil[a.proyek_id].append((a.pegawai_id, a.pegawai.nama_lengkap))
+    return hasil
+
+
+def tim_pegawai(proyek_id: int) -> QuerySet[Pegawai]:
+    return Pegawai.objects.filter(
+        anggota_proyek_set__proyek_id=proyek_id, anggota_proyek_set__aktif=True
+    ).order_by("nama", "pk")
+
+
+def siapkan_kendala(
+    daftar: list[Kendala], akses: AksesPengguna, *, tim_ids: set[int] | None = None
+) -> list[Kendala]:
+    """Attach what the action panel needs: hak, tim (choices), eskalasi_berikut, boleh_*."""
+    tim = tim_pilihan(list({k.proyek_id for k in daftar}))
+    for k in daftar:
+        anggota = {pid for pid, _n in tim[k.proyek_id]}
+        hak = hak_proyek(akses, k.proyek, tim=akses.pegawai_id in anggota)
+        terbuka = k.status in STATUS_KENDALA_TERBUKA
+        k.hak = hak  # type: ignore[attr-defined]
+        k.tim = tim[k.proyek_id]  # type: ignore[attr-defined]
+        k.boleh_tindak = terbuka and hak.tindak_kendala  # type: ignore[attr-defined]
+        k.boleh_selesaikan = terbuka and (  # type: ignore[attr-defined]
+            hak.tindak_kendala or k.penanggung_jawab_id == akses.pegawai_id
+        )
+        berikut = None
+        if terbuka and k.eskalasi == Eskalasi.TIDAK and hak.tindak_kendala:
+            berikut = Eskalasi.OPD
+        elif terbuka and k.eskalasi != Eskalasi.KOTA and hak.eskalasi_kota:
+            berikut = Eskalasi.KOTA
+        k.eskalasi_berikut = berikut  # type: ignore[attr-defined]
+        k.eskalasi_berikut_label = Eskalasi(berikut).label if berikut else ""  # type: ignore[attr-defined]
+    return daftar
+
+
+def kendala_siap(*, user: Pegawai | AnonymousUser, pk: int) -> Kendala:
+    kendala = kendala_get_for_user(user=user, pk=pk)
+    return siapkan_kendala([kendala], _akses(user))[0]
+
+
+def kendala_tindakan(
+    user: Pegawai | AnonymousUser, *, opd: int | None = None, batas: int = 15
+) -> list[Kendala]:
+    """Open kendala of the portfolio in scope, most severe and oldest first, ready for actions."""
+    akses = _akses(user)
+    qs = Kendala.objects.filter(
+        proyek__opd__instansi_id=akses.instansi_id, status__in=STATUS_KENDALA_TERBUKA
+    )
+    if not akses.kota:
+        qs = qs.filter(proyek__opd_id__in=akses.opd_kelola_ids)
+    if opd:
+        qs = qs.filter(proyek__opd_id=opd)
+    daftar = list(
+        qs.select_related("proyek", "penanggung_jawab").order_by(_urut_tingkat(), "dibuat_pada")[
+            :batas
+        ]
+    )
+    return siapkan_kendala(daftar, akses)
