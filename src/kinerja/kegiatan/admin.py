@@ -39,7 +39,7 @@ class RealisasiManualAdmin(_HanyaBaca):
 
 
 @admin.register(RealisasiBulanan)
-class RealisasiBulananAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class RealisasiBulananAdmin(admin.ModelAdmin):
     list_display = ["indikator", "tahun", "bulan", "jumlah_laporan", "menit", "kuantitas", "manual"]
     raw_id_fields = ["indikator"]
 
