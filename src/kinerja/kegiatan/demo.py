@@ -705,6 +705,9 @@ def _persona(k: _Konteks, laporan: list[_Lap], o: _Pegawai) -> None:
         for x in laporan[-2:]:
             x.tanggal = terakhir
     for x in laporan:
+        if x.tanggal < k.hari[-2] and x.status == StatusLaporan.DIAJUKAN and o.atasan_id:
+            x.status, x.direview_oleh_id = StatusLaporan.DISETUJUI, o.atasan_id
+            x.direview_pada = min(x.dibuat_pada + dt.timedelta(hours=20), k.sekarang)
         if x.tanggal >= k.hari[-2]:
             x.status, x.direview_oleh_id, x.direview_pada, x.catatan = (
                 StatusLaporan.DIAJUKAN,
