@@ -8,6 +8,7 @@ from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.responses import Status
+from pydantic import ValidationError as PydanticError
 
 from kinerja.organisasi.models import Pegawai
 
@@ -45,12 +46,22 @@ class Pesan(Schema):
 @router.post(
     "",
     auth=None,
-    response={201: TokenBaruOut, 401: Pesan, 403: Pesan, 429: Pesan},
+    response={201: TokenBaruOut, 401: Pesan, 403: Pesan, 422: Pesan, 429: Pesan},
     summary="Minta token (NIP + kata sandi); kunci hanya ditampilkan sekali",
     operation_id="token_buat",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": MasukIn.model_json_schema()}},
+        }
+    },
 )
-def token_buat(request: HttpRequest, data: MasukIn | None = None) -> Status:
-    data = data or MasukIn()
+def token_buat(request: HttpRequest) -> Status:
+    # the body is read here, not by ninja: missing credentials are a 401 like wrong ones
+    try:
+        data = _masuk(request)
+    except (ValueError, PydanticError):
+        return Status(422, {"detail": "Isi permintaan harus JSON: nip, password, nama."})
     pegawai = None
     if data.nip and data.password:
         pegawai = authenticate(request, username=data.nip.strip(), password=data.password)
@@ -66,6 +77,13 @@ def token_buat(request: HttpRequest, data: MasukIn | None = None) -> Status:
         return Status(403, {"detail": auth.PESAN_GANTI_PASSWORD})
     token, kunci = auth.token_buat(pegawai=pegawai, nama=data.nama, berlaku_hari=data.berlaku_hari)
     return Status(201, _keluar(token) | {"kunci": kunci})
+
+
+def _masuk(request: HttpRequest) -> MasukIn:
+    if request.content_type == "application/json":
+        return MasukIn.model_validate_json(request.body or b"{}")
+    kolom = ("nip", "password", "nama", "berlaku_hari")
+    return MasukIn.model_validate({k: v for k in kolom if (v := request.POST.get(k))})
 
 
 def _keluar(token: object) -> dict[str, object]:
