@@ -312,3 +312,14 @@ def test_the_report_partial_shows_threads_and_forms_to_the_two_sides_only(kota: 
     assert "Sudah tepat" in pegawai and "/umpan-balik/minta/" in pegawai
     assert _partial(kota.luar, lap).strip() == ""
     assert _partial(kota.admin, lap).strip() == ""
+
+
+def test_the_report_page_of_the_kegiatan_app_carries_the_thread_and_forms(kota: KotaKecil) -> None:
+    from django.urls import reverse
+
+    lap = laporan(kota.pegawai)
+    beri(kota, teks="Sudah tepat sekali", laporan=lap)
+    url = reverse("kegiatan_laporan_detail", kwargs={"pk": lap.pk})
+    for user, aksi in ((kota.atasan, "/umpan-balik/beri/"), (kota.pegawai, "/umpan-balik/minta/")):
+        body = _login(user).get(url).content.decode()
+        assert "Sudah tepat sekali" in body and aksi in body and "csrfmiddlewaretoken" in body
