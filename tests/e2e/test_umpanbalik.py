@@ -40,6 +40,8 @@ def test_pegawai_asks_and_the_atasan_answers_in_the_thread(
     page.get_by_label("Tentang").select_option("perilaku")
     page.get_by_label("Perilaku kerja (BerAKHLAK)").select_option(str(nilai.pk))
     page.get_by_label("Apa yang ingin Anda tanyakan?").fill("Apakah saya sudah cukup adaptif?")
+    expect(page.get_by_label("Laporan kegiatan")).to_be_hidden()  # only the chosen subject's fields
+    layar(page, viewport, "umpanbalik-minta-form")
     page.get_by_role("button", name="Kirim permintaan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Permintaan umpan balik")
     assert lebar_dokumen(page) <= (360 if viewport == "hp" else 1280)
