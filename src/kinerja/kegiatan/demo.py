@@ -669,9 +669,8 @@ def _salinan(k: _Konteks, o: _Pegawai, laporan: list[_Lap]) -> None:
                 sumber = (src_pk, teks, SumberMirip.ORANG_LAIN.value)
         if sumber is None:
             continue
-        lap.uraian = _salin(rng, sumber[1])
+        lap.uraian, lap.skor_mirip = salinan_dari(rng, sumber[1])
         lap.mirip_dengan_id, lap.mirip_sumber = sumber[0], sumber[2]
-        lap.skor_mirip = round(skor_mirip(lap.uraian, sumber[1]), 2)
         k.salinan += 1
     if laporan:
         sampel = rng.sample(laporan, min(5, len(laporan)))
@@ -726,9 +725,8 @@ def _persona(k: _Konteks, laporan: list[_Lap], o: _Pegawai) -> None:
     baru = [x for x in laporan if x.tanggal >= k.hari[-2]]
     if lama and baru:
         src, x = rng.choice(lama), baru[0]
-        x.uraian = _salin(rng, src.uraian)
+        x.uraian, x.skor_mirip = salinan_dari(rng, src.uraian)
         x.mirip_dengan_id, x.mirip_sumber = src.pk, SumberMirip.SENDIRI.value
-        x.skor_mirip = round(skor_mirip(x.uraian, src.uraian), 2)
         x.indikator_id, x.rhk_id, x.satuan = src.indikator_id, src.rhk_id, src.satuan
         k.salinan += 1
     for x in laporan[-12:]:
@@ -1064,6 +1062,21 @@ def _alat_mirip() -> Any:
     return mirip if all(hasattr(mirip, n) for n in perlu) else None
 
 
+def _ambang() -> float:
+    alat = _alat_mirip()
+    return float(alat.ambang()) if alat is not None and hasattr(alat, "ambang") else 0.8
+
+
+def salinan_dari(rng: random.Random, teks: str) -> tuple[str, float]:
+    """A near-copy of `teks` and its score, always at or above the flag threshold."""
+    salin = _salin(rng, teks)
+    skor = skor_mirip(salin, teks)
+    if skor < _ambang():
+        salin = teks.lower()
+        skor = skor_mirip(salin, teks)
+    return salin, round(skor, 2)
+
+
 def skor_mirip(a: str, b: str) -> float:
     """The similarity the live check would compute (the app's shingles), else word triples."""
     alat = _alat_mirip()
@@ -1194,12 +1207,9 @@ def _salinan_antrean(
     if not sumber:
         return
     src_pk, teks = sumber[0]
-    uraian = _salin(k.rng, teks)
+    uraian, skor = salinan_dari(k.rng, teks)
     LaporanKegiatan.objects.filter(pk=tunggu.pk).update(
-        uraian=uraian,
-        mirip_dengan_id=src_pk,
-        mirip_sumber=SumberMirip.ORANG_LAIN,
-        skor_mirip=round(skor_mirip(uraian, teks), 2),
+        uraian=uraian, mirip_dengan_id=src_pk, mirip_sumber=SumberMirip.ORANG_LAIN, skor_mirip=skor
     )
     k.salinan += 1
     if k.indeks.aktif:
