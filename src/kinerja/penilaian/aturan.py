@@ -88,7 +88,7 @@ def jumlah_bulan(mulai: dt.date, selesai: dt.date) -> int:
     return (selesai.year - mulai.year) * 12 + selesai.month - mulai.month + 1
 
 
-def _tambah_bulan(tanggal: dt.date, n: int) -> dt.date:
+def tambah_bulan(tanggal: dt.date, n: int) -> dt.date:
     m = tanggal.month - 1 + n
     return dt.date(tanggal.year + m // 12, m % 12 + 1, 1)
 
@@ -102,7 +102,7 @@ def jendela_periodik(periode: PeriodeKinerja) -> list[Jendela]:
     urutan = 1
     while awal <= periode.selesai:
         akhir = min(
-            _tambah_bulan(awal.replace(day=1), langkah) - dt.timedelta(days=1), periode.selesai
+            tambah_bulan(awal.replace(day=1), langkah) - dt.timedelta(days=1), periode.selesai
         )
         hasil.append(Jendela(JenisEvaluasi.PERIODIK, urutan, awal, akhir))
         awal = akhir + dt.timedelta(days=1)
