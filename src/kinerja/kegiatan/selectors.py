@@ -269,13 +269,14 @@ def antrian_review(
     rhk_id: int | None = None,
     sejak_pk: int | None = None,
     limit: int = 200,
+    bawahan: list[int] | None = None,
 ) -> AntrianReview:
     """Reports of the user's direct bawahan, oldest waiting first; pending count and the age of
     the oldest waiting one. Query count does not depend on the number of rows."""
     profil = _akses(user)
     if not profil.atasan:
         return AntrianReview()
-    ids = hierarki.bawahan_ids(user)  # type: ignore[arg-type]
+    ids = bawahan if bawahan is not None else hierarki.bawahan_ids(user)  # type: ignore[arg-type]
     semua = LaporanKegiatan.objects.filter(pegawai_id__in=ids)
     ringkas = semua.filter(status=StatusLaporan.DIAJUKAN).aggregate(
         n=Count("pk"), tertua=Min("dibuat_pada"), maks=Max("pk")
@@ -304,24 +305,24 @@ def antrian_review(
     )
 
 
-def antrian_ringkas(user: Pegawai) -> dict[str, Any]:
-    """Pending count, oldest and newest id only: the cheap polling answer (3-4 queries)."""
+def antrian_ringkas(user: Pegawai, *, bawahan: list[int] | None = None) -> dict[str, Any]:
+    """Pending count, oldest and newest id only: the cheap polling answer (one query when the
+    bawahan ids are given)."""
     profil = _akses(user)
     if not profil.atasan:
         return {"n": 0, "tertua": None, "maks": 0}
-    ids = hierarki.bawahan_ids(user)
+    ids = bawahan if bawahan is not None else hierarki.bawahan_ids(user)
     return LaporanKegiatan.objects.filter(
         pegawai_id__in=ids, status=StatusLaporan.DIAJUKAN
     ).aggregate(n=Count("pk"), tertua=Min("dibuat_pada"), maks=Max("pk"))
 
 
-def bawahan_untuk_filter(user: Pegawai) -> list[Pegawai]:
-    return list(Pegawai.objects.filter(pk__in=hierarki.bawahan_ids(user)).order_by("nama"))
+def bawahan_untuk_filter(ids: list[int]) -> list[Pegawai]:
+    return list(Pegawai.objects.filter(pk__in=ids).order_by("nama"))
 
 
-def manual_menunggu(user: Pegawai) -> list[RealisasiManual]:
-    """Manual realisasi entries of direct bawahan waiting for review."""
-    ids = hierarki.bawahan_ids(user)
+def manual_menunggu(ids: list[int]) -> list[RealisasiManual]:
+    """Manual realisasi entries of the given bawahan waiting for review."""
     return list(
         RealisasiManual.objects.filter(pegawai_id__in=ids, status=StatusLaporan.DIAJUKAN)
         .select_related("pegawai", "indikator__rhk")

@@ -132,10 +132,23 @@ def laporan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "kegiatan/detail.html", context)
 
 
-def _bawahan_langsung(user: Pegawai) -> set[int]:
+def _bawahan_langsung_list(user: Pegawai, *, dari_cache: bool = False) -> list[int]:
+    """Direct bawahan today. The queue page computes and caches them a minute; its 5-second
+    poll (`dari_cache=True`) reuses that to stay cheap."""
+    from django.core.cache import cache
+
     from kinerja.organisasi import hierarki
 
-    return set(hierarki.bawahan_ids(user))
+    kunci = f"kegiatan:bawahan:{user.pk}:{timezone.localdate():%Y%m%d}"
+    ids = cache.get(kunci) if dari_cache else None
+    if ids is None:
+        ids = hierarki.bawahan_ids(user)
+        cache.set(kunci, ids, 60)
+    return cast(list[int], ids)
+
+
+def _bawahan_langsung(user: Pegawai) -> set[int]:
+    return set(_bawahan_langsung_list(user))
 
 
 def _laporan_milik(request: HttpRequest, pk: int) -> LaporanKegiatan:
@@ -417,12 +430,13 @@ def _filter_review(request: HttpRequest) -> dict[str, Any]:
 def review(request: HttpRequest) -> HttpResponse:
     user = _saya(request)
     filt = _filter_review(request)
-    antrian = selectors.antrian_review(user, **filt)
+    ids = _bawahan_langsung_list(user)
+    antrian = selectors.antrian_review(user, **filt, bawahan=ids)
     context = {
         "antrian": antrian,
         "filt": filt,
-        "bawahan": selectors.bawahan_untuk_filter(user),
-        "manual": selectors.manual_menunggu(user),
+        "bawahan": selectors.bawahan_untuk_filter(ids),
+        "manual": selectors.manual_menunggu(ids),
         "query": request.GET.urlencode(),
     }
     return render(request, "kegiatan/review.html", context)
@@ -433,12 +447,14 @@ def review_baru(request: HttpRequest) -> HttpResponse:
     """Polled every few seconds: new waiting rows after `sejak` and the live counters."""
     user = _saya(request)
     sejak = int(request.GET["sejak"]) if request.GET.get("sejak", "").isdigit() else 0
-    ringkas = selectors.antrian_ringkas(user)
+    ids = _bawahan_langsung_list(user, dari_cache=True)
+    ringkas = selectors.antrian_ringkas(user, bawahan=ids)
     rows: list[LaporanKegiatan] = []
     if (ringkas["maks"] or 0) > sejak:
         filt = _filter_review(request)
         if filt["status"] in (None, StatusLaporan.DIAJUKAN):
-            rows = selectors.antrian_review(user, **filt, sejak_pk=sejak, limit=50).laporan
+            antrian = selectors.antrian_review(user, **filt, sejak_pk=sejak, limit=50, bawahan=ids)
+            rows = antrian.laporan
     tertua = ringkas["tertua"]
     context = {
         "rows": rows,
