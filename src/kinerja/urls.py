@@ -17,6 +17,7 @@ urlpatterns = [
     path("kegiatan/", include("kinerja.kegiatan.urls")),
     path("umpan-balik/", include("kinerja.umpanbalik.urls")),
     path("notifikasi/", include("kinerja.notifikasi.urls")),
+    path("proyek/ekspor/", include("kinerja.proyek.urls_ekspor")),
     path("proyek/", include("kinerja.proyek.urls")),
     path("penilaian/", include("kinerja.penilaian.urls")),
     path("s/", include("kinerja.survei.urls_publik")),
