@@ -119,7 +119,7 @@ def _pengingat_laporan(instansi_id: int, hari_ini: dt.date) -> list[int]:
         "Tidak ada laporan kegiatan dalam %(n)d hari kerja terakhir. Laporkan pekerjaan Anda.",
         n,
     ) % {"n": n}
-    url = _url("kegiatan_tambah", "/kegiatan/")
+    url = _url("kegiatan_laporan_saya", "/kegiatan/")
     Pengingat.objects.bulk_create(
         [Pengingat(pegawai_id=pid, jenis=JenisPengingat.LAPORAN, tanggal=hari_ini) for pid in ids],
         batch_size=500,
