@@ -83,10 +83,11 @@ def _simpan_peringatan(
 ) -> bool:
     """Store the result; notify PPTK + pimpinan OPD when the status worsens. True if changed."""
     lama = proyek.status_peringatan
+    proyek.dihitung_pada = timezone.now()
     Proyek.objects.filter(pk=proyek.pk).update(
         status_peringatan=hasil.status,
         alasan_peringatan=hasil.alasan,
-        dihitung_pada=timezone.now(),
+        dihitung_pada=proyek.dihitung_pada,
         fisik_rencana=hasil.fisik_rencana,
         keuangan_rencana=hasil.keuangan_rencana,
     )
