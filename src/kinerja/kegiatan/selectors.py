@@ -370,6 +370,12 @@ def progres_skp(skp: Skp, mulai: dt.date, selesai: dt.date) -> list[ProgresRhk]:
     realisasi_ikm_pasang(skp, rows)
     ind_ids = [ind.pk for rhk in rows for ind in rhk.indikator_set.all()]
     data = realisasi_indikator(ind_ids, mulai, selesai)
+    from kinerja.proyek.tautan_selectors import realisasi_proyek_indikator  # link to projects
+
+    dari_proyek = realisasi_proyek_indikator(
+        [i.pk for rhk in rows for i in rhk.indikator_set.all() if i.sumber_realisasi == "proyek"],
+        selesai,
+    )
     bulan = _bulan_range(mulai, selesai)
     tahun_mulai = skp.periode.mulai
     seri_bulan = _bulan_range(tahun_mulai, skp.periode.selesai)
@@ -389,8 +395,10 @@ def progres_skp(skp: Skp, mulai: dt.date, selesai: dt.date) -> list[ProgresRhk]:
                 nilai_ikm = ikm["hasil"].ikm if ikm else None
                 if nilai_ikm is not None:
                     r.nilai = Decimal(str(nilai_ikm))
+            if ind.pk in dari_proyek:  # the project's cumulative value at the end of the range
+                r.nilai = dari_proyek[ind.pk]
             target = ind.target_angka
-            if target is not None and ind.aspek == Aspek.KUANTITAS:
+            if target is not None and ind.aspek == Aspek.KUANTITAS and ind.pk not in dari_proyek:
                 target = (target * len(bulan) / 12).quantize(Decimal("0.01"))
                 kuant_ids.append(ind.pk)
             persen = (r.nilai * 100 / target).quantize(Decimal("0.1")) if target else None
