@@ -745,3 +745,26 @@ def _peringatan(
         ],
         batch_size=500,
     )
+
+
+def seed_proyek_bench(
+    *, instansi: Instansi, seed: int, terbesar: int, total: int
+) -> tuple[UnitKerja, int | None, str]:
+    """Projects for the benchmark city: `terbesar` in the OPD with the most pegawai, the rest of
+    `total` spread over the other OPD by pegawai. Returns (that OPD, its kepala's id, summary)."""
+    hari_ini = timezone.localdate()
+    rng = random.Random(f"proyek-bench-{seed}")
+    opd = _opd_kota(instansi, hari_ini)
+    besar = max(opd, key=lambda o: (o.pegawai, -o.unit.pk))
+    bagian = _bagi(opd, total, rng, {besar.unit.pk: terbesar})
+    hasil = Hasil()
+    with transaction.atomic():
+        for o in opd:
+            if bagian.get(o.unit.pk):
+                _seed_opd(o, bagian[o.unit.pk], rng, hari_ini, hasil, {})
+    st = hasil.status
+    ringkas = (
+        f"{hasil.proyek} proyek ({terbesar} di {besar.unit.nama}), {hasil.progres} progres, "
+        f"{hasil.kendala} kendala; hijau {st['hijau']}, kuning {st['kuning']}, merah {st['merah']}"
+    )
+    return besar.unit, besar.kepala, ringkas
