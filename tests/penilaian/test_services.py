@@ -442,3 +442,16 @@ def test_pengingat_keberatan_dekat_batas(kota: KotaKecil, d: Data) -> None:
     services.keberatan_putus(keberatan=kb, oleh=kota.kabid, keputusan="tetap", alasan="Sesuai")
     assert services.keberatan_kirim_pengingat(hari_ini=kb.batas_keputusan) == 0
     assert Notifikasi.objects.filter(penerima=kota.kabid, jenis="keberatan_pengingat").count() == 2
+
+
+def test_perintah_pengingat_harian(kota: KotaKecil, d: Data) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    ev = _terkunci(kota, d)
+    kb = services.keberatan_ajukan(evaluasi=ev, oleh=kota.pegawai, alasan="Tidak adil")
+    Keberatan.objects.filter(pk=kb.pk).update(batas_keputusan=timezone.localdate())
+    out = StringIO()
+    call_command("penilaian_pengingat", stdout=out)
+    assert out.getvalue().strip() == "1 pengingat keberatan dikirim"

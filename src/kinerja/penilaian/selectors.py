@@ -787,16 +787,22 @@ def tpp_bulanan(
 
 
 def keberatan_list_for_user(user: Pegawai | AnonymousUser) -> QuerySet[Keberatan]:
-    """Own; to decide (atasan pejabat penilai); as the pejabat penilai; city roles read all."""
+    """Own; to decide (atasan pejabat penilai); as the pejabat penilai; pimpinan/operator of the
+    OPD; city roles read all."""
     profil = _akses(user)
     qs = Keberatan.objects.filter(evaluasi__periode__instansi_id=profil.instansi_id)
     if profil.kota:
         return qs
-    return qs.filter(
+    scope = (
         Q(pegawai_id=profil.pegawai_id)
         | Q(atasan_pejabat_penilai_id=profil.pegawai_id)
         | Q(evaluasi__pejabat_penilai_id=profil.pegawai_id)
     )
+    if profil.opd_kelola_ids:
+        scope |= Q(evaluasi__unit__opd_id__in=profil.opd_kelola_ids) | Q(
+            evaluasi__unit_id__in=profil.opd_kelola_ids
+        )
+    return qs.filter(scope)
 
 
 def keberatan_get_for_user(*, user: Pegawai | AnonymousUser, pk: int) -> Keberatan:
