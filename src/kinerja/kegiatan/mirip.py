@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from .models import LaporanKegiatan, LaporanSidik, SumberMirip
@@ -45,7 +46,7 @@ def jendela_hari() -> int:
 
 
 def _band_baris() -> tuple[int, int]:
-    return int(_setting("MIRIP_BAND", 6)), int(_setting("MIRIP_BARIS", 2))
+    return int(_setting("MIRIP_BAND", 6)), int(_setting("MIRIP_BARIS", 3))
 
 
 def _min_kata() -> int:
@@ -147,37 +148,33 @@ def _terbaik(sh: frozenset[str], calon: Iterable[tuple[int, frozenset[str], str]
 
 
 def periksa_dan_indeks(laporan: LaporanKegiatan, *, opd_id: int | None) -> Mirip | None:
-    """Find the closest earlier near-duplicate of `laporan`, then (re)index it. 3-4 queries."""
+    """Find the closest earlier near-duplicate of `laporan`, then (re)index it. 4 queries:
+    drop old keys, candidates grouped in SQL (scope: own other days, or same OPD), their
+    texts, insert the keys."""
     LaporanSidik.objects.filter(laporan_id=laporan.pk).delete()
     sh = shingle(laporan.uraian)
     kunci = kunci_band(sh)
     if not kunci:
         return None
     batas_tgl = laporan.tanggal - dt.timedelta(days=jendela_hari())
-    rows = (
-        LaporanSidik.objects.filter(kunci__in=kunci, tanggal__gte=batas_tgl)
-        .exclude(laporan_id=laporan.pk)
-        .values_list("laporan_id", "pegawai_ref", "opd_id", "tanggal")
+    sendiri = Q(pegawai_ref=laporan.pegawai_id) & ~Q(tanggal=laporan.tanggal)
+    lingkup = (
+        sendiri | (Q(opd_id=opd_id) & ~Q(pegawai_ref=laporan.pegawai_id)) if opd_id else sendiri
     )
-    hit: Counter[int] = Counter()
-    info: dict[int, int] = {}
-    for lid, pid, oid, tgl in rows:
-        if _cocok_kandidat(
-            pegawai_id=laporan.pegawai_id,
-            opd_id=opd_id,
-            tanggal=laporan.tanggal,
-            lain_pegawai=pid,
-            lain_opd=oid,
-            lain_tgl=tgl,
-        ):
-            hit[lid] += 1
-            info[lid] = pid
+    calon = list(
+        LaporanSidik.objects.filter(lingkup, kunci__in=kunci, tanggal__gte=batas_tgl)
+        .exclude(laporan_id=laporan.pk)
+        .values("laporan_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "-laporan_id")[: _maks_kandidat()]
+    )
     hasil = None
-    if hit:
-        ids = [lid for lid, _n in hit.most_common(_maks_kandidat())]
-        teks = LaporanKegiatan.objects.filter(pk__in=ids).values_list("pk", "uraian")
+    if calon:
+        teks = LaporanKegiatan.objects.filter(pk__in=[c["laporan_id"] for c in calon]).values_list(
+            "pk", "pegawai_id", "uraian"
+        )
         hasil = _terbaik(
-            sh, ((lid, shingle(u), _sumber(laporan.pegawai_id, info[lid])) for lid, u in teks)
+            sh, ((lid, shingle(u), _sumber(laporan.pegawai_id, pid)) for lid, pid, u in teks)
         )
     if laporan.tanggal >= timezone.localdate() - dt.timedelta(days=jendela_hari()):
         LaporanSidik.objects.bulk_create(
