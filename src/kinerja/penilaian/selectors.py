@@ -17,7 +17,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -607,7 +607,7 @@ def rekap(
     if tingkat == "kota":
         row = qs.aggregate(**agg)
         return [{"kunci": 0, "nama": "", **row}] if row["total"] else []
-    kunci = Coalesce("unit__opd_id", "unit_id") if tingkat == "opd" else "unit_id"
+    kunci = Coalesce("unit__opd_id", "unit_id") if tingkat == "opd" else F("unit_id")
     rows = list(qs.values(kunci_id=kunci).annotate(**agg).order_by())
     return _beri_nama(rows)
 
