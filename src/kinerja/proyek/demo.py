@@ -558,7 +558,9 @@ def _seed_opd(
                 bulan = _geser(bulan, 1)
         # milestones done once the progress passed their cumulative weight (dated on the way)
         kumulatif = NOL
-        toleransi = Decimal(6) if cerita.profil in ("tepat", "selesai") else NOL
+        toleransi = {"tepat": Decimal(6), "selesai": Decimal(6), "kuning": Decimal(14)}.get(
+            cerita.profil, NOL
+        )
         for m in tahap:
             kumulatif += m.bobot or NOL
             if fisik + toleransi >= kumulatif and tanggal is not None:
@@ -645,10 +647,10 @@ def _kendala(
     for j in range(jumlah):
         kategori = rng.choice(list(_KENDALA))
         judul = rng.choice(_KENDALA[kategori])
-        hari_lalu = max(1, (hari_ini - p.mulai).days)
-        dibuka = hari_ini - dt.timedelta(
-            days=rng.randint(3, min(60, hari_lalu) if hari_lalu > 3 else 3)
-        )
+        hari_lalu = max(3, (hari_ini - p.mulai).days)
+        # open ones of a kuning project are recent (≤ 28 days), of a merah one up to two months
+        paling_lama = 28 if cerita.profil == "kuning" else 60
+        dibuka = hari_ini - dt.timedelta(days=rng.randint(3, max(3, min(paling_lama, hari_lalu))))
         dibuka = max(dibuka, min(p.mulai, hari_ini))
         terbuka = cerita.profil in ("kuning", "merah") and (j == 0 or rng.random() < 0.5)
         if cerita.profil == "rencana":

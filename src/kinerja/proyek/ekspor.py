@@ -451,7 +451,7 @@ def laporan_xlsx(laporan: LaporanBulanan) -> bytes:
         ws.cell(row=r, column=1).font = Font(bold=True, size=12 if r < 3 else 13)
     ws.append([])
     kolom = [
-        _("No"),
+        _("No."),
         _("Kode"),
         _("Nama kegiatan"),
         _("Lokasi"),
@@ -543,7 +543,7 @@ def laporan_xlsx(laporan: LaporanBulanan) -> bytes:
 
     wk = wb.create_sheet(_("Kendala"))
     kolom_k = [
-        _("No kegiatan"),
+        _("No. kegiatan"),
         _("Nama kegiatan"),
         _("Kendala"),
         _("Kategori"),
