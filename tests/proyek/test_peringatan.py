@@ -165,3 +165,11 @@ def test_reasons_read_as_plain_indonesian() -> None:
     teks = [uraikan(a) for a in hasil.alasan]
     assert teks[0] == "Progres fisik 25,5% tertinggal 24,5 poin dari rencana 50%."
     assert teks[1] == "Tahapan “Pengadaan” lewat jatuh tempo 15 hari."
+
+
+def test_a_missing_threshold_row_falls_back_to_the_seeded_value() -> None:
+    from kinerja.proyek.models import AmbangPeringatan
+
+    AmbangPeringatan.objects.all().delete()
+    assert nilai(fisik=D("39.99")).status == "kuning"
+    assert nilai(fisik=D("29.99")).status == "merah"

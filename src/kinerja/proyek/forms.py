@@ -53,8 +53,12 @@ class ProyekForm(forms.Form):
         label=_("Unit pelaksana"), queryset=UnitKerja.objects.none(), required=False
     )
     tahun_anggaran = forms.IntegerField(label=_("Tahun anggaran"), min_value=2000, max_value=2100)
-    mulai = forms.DateField(label=_("Mulai"), widget=forms.DateInput(attrs=TANGGAL))
-    selesai = forms.DateField(label=_("Selesai"), widget=forms.DateInput(attrs=TANGGAL))
+    mulai = forms.DateField(
+        label=_("Mulai"), widget=forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d")
+    )
+    selesai = forms.DateField(
+        label=_("Selesai"), widget=forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d")
+    )
     pagu = forms.DecimalField(
         label=_("Pagu (Rp)"), min_value=Decimal(0), max_digits=16, decimal_places=2
     )
@@ -166,7 +170,9 @@ class TahapanForm(forms.Form):
     bobot = forms.DecimalField(
         label=_("Bobot (%)"), required=False, max_digits=5, decimal_places=2, min_value=Decimal(0)
     )
-    jatuh_tempo = forms.DateField(label=_("Jatuh tempo"), widget=forms.DateInput(attrs=TANGGAL))
+    jatuh_tempo = forms.DateField(
+        label=_("Jatuh tempo"), widget=forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d")
+    )
     deliverable = forms.CharField(label=_("Keluaran"), required=False, max_length=500)
 
 
@@ -202,7 +208,9 @@ class BanyakBerkasField(forms.FileField):
 
 
 class ProgresForm(forms.Form):
-    tanggal = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs=TANGGAL))
+    tanggal = forms.DateField(
+        label=_("Tanggal"), widget=forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d")
+    )
     fisik = forms.DecimalField(
         label=_("Progres fisik kumulatif (%)"),
         min_value=Decimal(0),
@@ -253,7 +261,9 @@ class KendalaForm(forms.Form):
 class TugaskanForm(forms.Form):
     penanggung_jawab = _PegawaiPilihan(label=_("Penanggung jawab"), queryset=Pegawai.objects.none())
     batas_waktu = forms.DateField(
-        label=_("Batas waktu"), required=False, widget=forms.DateInput(attrs=TANGGAL)
+        label=_("Batas waktu"),
+        required=False,
+        widget=forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args: Any, tim: Any, **kwargs: Any) -> None:
@@ -262,7 +272,9 @@ class TugaskanForm(forms.Form):
 
 
 class BatasWaktuForm(forms.Form):
-    batas_waktu = forms.DateField(label=_("Batas waktu"), widget=forms.DateInput(attrs=TANGGAL))
+    batas_waktu = forms.DateField(
+        label=_("Batas waktu"), widget=forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d")
+    )
 
 
 class EskalasiForm(forms.Form):
@@ -283,7 +295,9 @@ class SelesaiForm(forms.Form):
 
 
 class MilestoneSelesaiForm(forms.Form):
-    tanggal = forms.DateField(label=_("Tanggal selesai"), widget=forms.DateInput(attrs=TANGGAL))
+    tanggal = forms.DateField(
+        label=_("Tanggal selesai"), widget=forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d")
+    )
     bukti = forms.FileField(label=_("Bukti (opsional)"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -194,10 +194,25 @@ def evaluasi(
 # --- loading one project's data ----------------------------------------------------------------
 
 
+# The values seeded by migration 0003; used for a rule whose row is missing (a row switched off
+# with aktif=False turns its rule off).
+AMBANG_BAWAAN = {
+    AturanPeringatan.DEVIASI_FISIK: Ambang(Decimal(10), Decimal(20)),
+    AturanPeringatan.MILESTONE_TERLAMBAT: Ambang(Decimal(0), Decimal(14)),
+    AturanPeringatan.SERAPAN_ANGGARAN: Ambang(Decimal(15), Decimal(30)),
+    AturanPeringatan.KENDALA_TERBUKA: Ambang(Decimal(14), Decimal(30)),
+    AturanPeringatan.KENDALA_KRITIS: Ambang(None, Decimal(0)),
+}
+
+
 def ambang_aktif() -> dict[str, Ambang]:
-    return {
-        a.aturan: Ambang(a.kuning, a.merah) for a in AmbangPeringatan.objects.filter(aktif=True)
-    }
+    hasil: dict[str, Ambang] = {str(k): v for k, v in AMBANG_BAWAAN.items()}
+    for a in AmbangPeringatan.objects.all():
+        if a.aktif:
+            hasil[a.aturan] = Ambang(a.kuning, a.merah)
+        else:
+            hasil.pop(a.aturan, None)
+    return hasil
 
 
 def titik_rencana(rows: Iterable[RencanaBulanan]) -> list[TitikRencana]:
