@@ -8,6 +8,7 @@ only the atasan pejabat penilai (the kabid here, not a persona) acts on it.
 
 from __future__ import annotations
 
+from kinerja.skp.models import PeriodeKinerja
 from tests.akses_aturan import FORBIDDEN, LOGIN_ONLY, NOT_FOUND, OK, PUBLIC, REDIRECT, Aturan
 from tests.conftest import PERSONAS
 from tests.factories import KotaKecil
@@ -108,7 +109,7 @@ def _tugas(k: KotaKecil) -> dict[str, object]:
     return {"job": t.id}
 
 
-def _periode_obj(k: KotaKecil):  # type: ignore[no-untyped-def]
+def _periode_obj(k: KotaKecil) -> PeriodeKinerja:
     from tests.penilaian.util import periode_lalu
 
     return periode_lalu(k)

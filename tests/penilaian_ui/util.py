@@ -50,3 +50,54 @@ def kasus(
         )
         k.ev.refresh_from_db()
     return k
+
+
+def tambah_dinilai(kota: KotaKecil, d: Data, n: int, *, mulai: int = 0) -> list[Evaluasi]:
+    """`n` more pelaksana in the seksi with an approved SKP and a rated periodic evaluation
+    (window 1) written directly: for query-count tests."""
+    from kinerja.penilaian.models import RatingPerilakuNilai, StatusEvaluasi
+    from kinerja.skp.models import PerilakuKerja
+    from tests.factories import buat_pegawai
+    from tests.penilaian.util import skp_setuju
+
+    perilaku = list(PerilakuKerja.objects.filter(aktif=True))
+    jendela = d.periode.mulai
+    rating = ["di_atas", "sesuai", "di_bawah"]
+    tabel = {
+        ("di_atas", "di_atas"): "sangat_baik",
+        ("di_atas", "sesuai"): "baik",
+        ("sesuai", "sesuai"): "baik",
+        ("sesuai", "di_atas"): "baik",
+        ("di_bawah", "sesuai"): "butuh_perbaikan",
+        ("di_bawah", "di_atas"): "butuh_perbaikan",
+        ("di_atas", "di_bawah"): "kurang",
+        ("sesuai", "di_bawah"): "kurang",
+        ("di_bawah", "di_bawah"): "sangat_kurang",
+    }
+    hasil = []
+    for i in range(mulai, mulai + n):
+        p = buat_pegawai(kota.instansi, f"Staf Tambahan {i}", kota.j_pelaksana)
+        skp = skp_setuju(p, d.periode, kota.atasan, kota.seksi)
+        h, r = rating[i % 3], rating[(i // 3) % 3]
+        ev = Evaluasi.objects.create(
+            skp=skp,
+            pegawai=p,
+            periode=d.periode,
+            unit=kota.seksi,
+            pejabat_penilai=kota.atasan,
+            jenis="periodik",
+            urutan=1,
+            mulai=jendela,
+            selesai=jendela.replace(month=3, day=31),
+            usulan_hasil=h,
+            rating_hasil=h,
+            alasan_hasil="",
+            rating_perilaku=r,
+            predikat=tabel[(h, r)],
+            status=StatusEvaluasi.FINAL,
+        )
+        RatingPerilakuNilai.objects.bulk_create(
+            RatingPerilakuNilai(evaluasi=ev, perilaku=x) for x in perilaku
+        )
+        hasil.append(ev)
+    return hasil
