@@ -632,7 +632,7 @@ def template_laporan_delete(*, oleh: Pegawai, template: TemplateLaporan) -> None
 def indikator_manual(ind: IndikatorKinerja) -> bool:
     """Reports do not count this indikator: its realisasi is entered by hand."""
     return ind.sumber_realisasi == SumberRealisasi.MANUAL or (
-        ind.aspek != Aspek.KUANTITAS and ind.sumber_realisasi != SumberRealisasi.IKM
+        ind.aspek != Aspek.KUANTITAS and ind.sumber_realisasi == SumberRealisasi.LAPORAN
     )
 
 
