@@ -270,3 +270,19 @@ def test_predikat_organisasi_api_hak(kota: KotaKecil, d: Data, client_as: Any) -
         ).status_code
         == 422
     )
+
+
+def test_daftar_api_berhalaman_dan_konstan(
+    kota: KotaKecil, d: Data, client_as: Any, django_assert_max_num_queries: Any
+) -> None:
+    ev = _terkunci(kota, d, client_as)
+    admin = client_as("admin_bkpsdmd")
+    with django_assert_max_num_queries(15):
+        r = admin.get(f"{API}/evaluasi?periode_id={d.periode.pk}&limit=1")
+    assert r.json()["count"] == 2 and len(r.json()["items"]) == 1
+    mine = client_as("pegawai").get(f"{API}/evaluasi").json()
+    assert [e["id"] for e in mine["items"]] == [ev["id"]]
+    client_as("pegawai").post(f"{API}/evaluasi/{ev['id']}/keberatan", {"alasan": "x"})
+    r = _client(kota.kabid).get(f"{API}/keberatan?status=diajukan").json()
+    assert r["count"] == 1 and r["items"][0]["evaluasi_id"] == ev["id"]
+    assert client_as("luar_opd").get(f"{API}/keberatan").json()["count"] == 0

@@ -368,6 +368,23 @@ def _keberatan_out(kb: Keberatan) -> dict[str, Any]:
 # --- evaluations ----------------------------------------------------------------------------
 
 
+class _Halaman:
+    """A queryset the paginator slices first; only the page's rows become dicts."""
+
+    def __init__(self, qs: Any, ubah: Any = None) -> None:
+        self.qs = qs
+        self.ubah = ubah or _ringkas
+
+    def __len__(self) -> int:
+        return int(self.qs.count())
+
+    def count(self) -> int:
+        return int(self.qs.count())
+
+    def __getitem__(self, key: slice) -> list[dict[str, Any]]:
+        return [self.ubah(row) for row in self.qs[key]]
+
+
 @router.get("/evaluasi", response=list[EvaluasiRingkasOut], summary="Evaluasi yang boleh dilihat")
 @paginate(LimitOffsetPagination)
 def evaluasi_list(
@@ -386,7 +403,7 @@ def evaluasi_list(
         qs = qs.filter(urutan=urutan)
     if status:
         qs = qs.filter(status=status)
-    return [_ringkas(ev) for ev in qs.order_by("-mulai", "pegawai__nama", "pk")]
+    return _Halaman(qs.order_by("-mulai", "pegawai__nama", "pk"))
 
 
 @router.post(
@@ -637,7 +654,7 @@ def keberatan_list(request: HttpRequest, status: str = "") -> object:
     )
     if status:
         qs = qs.filter(status=status)
-    return [_keberatan_out(kb) for kb in qs.order_by("-diajukan_pada", "pk")]
+    return _Halaman(qs.order_by("-diajukan_pada", "pk"), _keberatan_out)
 
 
 @router.get("/keberatan/{keberatan_id}", response=KeberatanOut)
