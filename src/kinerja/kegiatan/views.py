@@ -77,6 +77,18 @@ def _awal_dari(request: HttpRequest, user: Pegawai) -> dict[str, Any]:
     return {"durasi_menit": 60}
 
 
+def _satuan_kuantitas(rhk_rows: list[Any]) -> dict[str, str]:
+    """Indikator id → satuan for aspek kuantitas (the form shows the quantity only for them)."""
+    from kinerja.skp.models import Aspek
+
+    return {
+        str(ind.pk): ind.target_satuan
+        for rhk in rhk_rows
+        for ind in rhk.indikator_set.all()
+        if ind.aspek == Aspek.KUANTITAS
+    }
+
+
 @akses(LOGIN)
 def laporan_saya(request: HttpRequest) -> HttpResponse:
     user = _saya(request)
@@ -113,6 +125,7 @@ def laporan_saya(request: HttpRequest) -> HttpResponse:
         "templates": list(selectors.template_saya(user)[:20]),
         "maks_bukti": services.maks_bukti(),
         "ada_skp": bool(rhk_rows),
+        "satuan_kuantitas": _satuan_kuantitas(rhk_rows),
     }
     return render(request, "kegiatan/saya.html", context, status=status)
 
@@ -212,6 +225,7 @@ def laporan_ubah(request: HttpRequest, pk: int) -> HttpResponse:
         "bukti": list(lap.bukti_set.all()),
         "maks_bukti": services.maks_bukti(),
         "konflik": konflik,
+        "satuan_kuantitas": _satuan_kuantitas(rhk_rows),
     }
     return render(request, "kegiatan/ubah.html", context, status=status)
 
