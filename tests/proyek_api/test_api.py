@@ -247,3 +247,19 @@ def test_a_team_member_cannot_escalate_to_the_city(kota: KotaKecil, client_as) -
     assert r.status_code == 403
     k.refresh_from_db()
     assert k.eskalasi == "tidak"
+
+
+@pytest.mark.parametrize("n", [2, 6])
+def test_list_queries_do_not_grow_with_rows(
+    kota: KotaKecil,
+    client_as,  # type: ignore[no-untyped-def]
+    django_assert_max_num_queries,  # type: ignore[no-untyped-def]
+    n: int,
+) -> None:
+    for i in range(n):
+        proyek_berkurva(kota, nama=f"Kegiatan {i}", kode=f"K{i}", rencana=False)
+    c = client_as("pimpinan_opd")
+    c.get(f"{API}/")
+    with django_assert_max_num_queries(10):
+        r = c.get(f"{API}/?limit=50")
+    assert r.json()["count"] == n
