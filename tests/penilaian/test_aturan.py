@@ -203,3 +203,21 @@ def test_hari_keberatan() -> None:
     assert aturan.keberatan_masih_boleh(lihat, dt.date(2025, 4, 24), 14)  # day 14
     assert not aturan.keberatan_masih_boleh(lihat, dt.date(2025, 4, 25), 14)  # day 15
     assert aturan.batas_keberatan(lihat, 14) == dt.date(2025, 4, 24)
+
+
+def test_aturan_sisanya_dapat_diperketat_oleh_admin() -> None:
+    from kinerja.penilaian.models import AturanDistribusi
+
+    # as seeded, "rest Sangat Baik or Sangat Kurang" is always met (the other rules name the rest)
+    assert _pesan("baik", {B: 6, K: 1, SB: 1, SK: 2}) == []
+    AturanDistribusi.objects.filter(predikat_organisasi="baik", jenis="sisanya").update(
+        predikat_pegawai=[SB]
+    )
+    assert _pesan("baik", {B: 6, K: 1, SB: 1, SK: 2}) == [
+        "Sangat Kurang 2 dari 10 — selain yang diatur di atas, hanya boleh Sangat Baik"
+    ]
+    # a percentage rule edited by an admin takes effect at once
+    AturanDistribusi.objects.filter(predikat_organisasi="istimewa", jenis="paling_banyak").update(
+        persen=Decimal(50)
+    )
+    assert len(_pesan("istimewa", {SB: 6, B: 4})) == 1
