@@ -267,3 +267,14 @@ def test_my_reports_and_progress_pages_have_a_fixed_query_count(
         c.get(reverse("kegiatan_laporan_saya"))
     with django_assert_max_num_queries(22):
         c.get(reverse("kegiatan_progres"))
+
+
+def test_duration_reads_as_hours_and_minutes() -> None:
+    from kinerja.kegiatan.templatetags.kegiatan import durasi
+
+    assert (durasi(90), durasi(45), durasi(120), durasi(0)) == (
+        "1 jam 30 menit",
+        "45 menit",
+        "2 jam",
+        "0 menit",
+    )
