@@ -417,4 +417,6 @@ class AmbangPeringatan(models.Model):
 
     def __str__(self) -> str:
         return str(self.get_aturan_display())
+
+
 from .tautan import SumberProyekIndikator  # noqa: E402,F401
