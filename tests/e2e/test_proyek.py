@@ -99,6 +99,8 @@ def test_pptk_reports_kepala_dinas_acts_assignee_resolves_and_status_recovers(
         "Progres fisik 22% tertinggal 18 poin dari rencana 40%."
     )
     expect(page.locator("#progres img.foto")).to_have_count(1)
+    assert lebar_dokumen(page) <= (360 if viewport == "hp" else 1280)
+    layar(page, viewport, "proyek-detail")
     page.get_by_role("link", name="Catat kendala").click()
     page.get_by_label("Judul kendala").fill("Material baja ringan terlambat")
     page.get_by_label("Kategori").select_option(label="Pengadaan")

@@ -431,11 +431,10 @@ def _pasang_kendala(baris: list[Proyek]) -> None:
     )
     for r in rows:
         per[r["proyek_id"]][r["tingkat"]] = r["n"]
+    label = [(t, str(nama)) for t, nama in TingkatKendala.choices[::-1]]
     for p in baris:
         p.kendala_terbuka = [  # type: ignore[attr-defined]
-            (t, label, per[p.pk][t])
-            for t, label in TingkatKendala.choices[::-1]
-            if per[p.pk].get(t)
+            (t, nama, per[p.pk][t]) for t, nama in label if per[p.pk].get(t)
         ]
 
 

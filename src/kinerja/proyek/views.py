@@ -73,7 +73,7 @@ def proyek_portfolio(request: HttpRequest) -> HttpResponse:
     data = selectors.portfolio(user, saringan, request.GET.get("page") or 1)
     akses_ = akses_pengguna(user)
     assert akses_ is not None
-    tindakan = selectors.kendala_tindakan(user, opd=saringan.opd)
+    tindakan = selectors.kendala_tindakan(user, opd=saringan.opd, batas=10)
     opd = None
     if saringan.opd:
         opd = UnitKerja.objects.filter(pk=saringan.opd, instansi_id=akses_.instansi_id).first()
@@ -91,6 +91,8 @@ def proyek_portfolio(request: HttpRequest) -> HttpResponse:
             "peringatan_pilihan": Peringatan.choices,
             "tingkat_pilihan": TingkatKendala.choices[::-1],
             "tindakan": tindakan,
+            "label_peringatan": {k: str(v) for k, v in Peringatan.choices},
+            "label_status": {k: str(v) for k, v in StatusProyek.choices},
             "boleh_membuat": selectors.boleh_membuat(user),
             "hari_ini": timezone.localdate(),
         },
