@@ -73,7 +73,7 @@ def test_numbers_per_unit_and_pending_per_atasan(kota: KotaKecil, jumat: pantaua
 
 
 def test_the_opd_page_shows_the_flag_and_the_worst_atasan_first(
-    kota: KotaKecil, jumat: pantauan.Tanggal, client_as
+    kota: KotaKecil, jumat: pantauan.Tanggal, client_as, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     asli = _lapor(kota.pegawai, JUMAT - dt.timedelta(days=3), uraian="Menyusun notulen rapat A")
     _lapor(
@@ -92,6 +92,16 @@ def test_the_opd_page_shows_the_flag_and_the_worst_atasan_first(
     html = response.content.decode()
     assert "Mirip laporannya sendiri tanggal 24 November 2026, skor 0,95" in html
     assert html.index(kota.atasan.nama) < html.index(kota.kabid.nama)
+    from kinerja.kegiatan import views_pantauan
+
+    monkeypatch.setattr(views_pantauan, "ATASAN_DITAMPILKAN", 1)
+    satu = (
+        client_as("pimpinan_opd")
+        .get(reverse("kegiatan_pantauan_opd", kwargs={"pk": kota.dinas.pk}))
+        .content.decode()
+    )
+    assert kota.atasan.nama in satu and kota.kabid.nama not in satu
+    assert "Dan 1 atasan lain dengan laporan tertunda" in satu
     only = client_as("pimpinan_opd").get(
         reverse("kegiatan_pantauan_opd", kwargs={"pk": kota.dinas.pk}), {"mirip": "1"}
     )
@@ -135,4 +145,4 @@ def test_the_opd_page_uses_a_fixed_number_of_queries(
         response = client.get(reverse("kegiatan_pantauan_opd", kwargs={"pk": kota.dinas.pk}))
     assert response.status_code == 200
     assert response.context["atasan"][0].menunggu == n
-    assert len(response.context["page"].object_list) == min(2 * n, 25)
+    assert len(response.context["laporan_list"]) == min(2 * n, 25)

@@ -222,7 +222,7 @@ def laporan_terbaru(
     unit_id: int | None = None,
     hanya_mirip: bool = False,
 ) -> QuerySet[LaporanKegiatan]:
-    """The OPD's reports of the last days, newest first (for a paginator)."""
+    """The OPD's reports of the last days, newest first (for a paginator over their ids)."""
     tugas = _penugasan(instansi_id, {opd.pk}, t)
     if unit_id is not None:
         tugas = tugas.filter(unit_id=unit_id)
@@ -233,8 +233,19 @@ def laporan_terbaru(
     )
     if hanya_mirip:
         qs = qs.filter(mirip_dengan__isnull=False)
-    return (
-        qs.select_related("pegawai", "indikator", "mirip_dengan", "mirip_dengan__pegawai")
+    return qs.order_by("-tanggal", "-pk")
+
+
+def laporan_muat(ids: list[int]) -> list[LaporanKegiatan]:
+    """One page of reports with what the list shows, in the order of `ids` (one query).
+
+    The page's ids come first from a plain query on the (pegawai, tanggal) index; the joins are
+    then made only for those rows, not for every report of the window before sorting.
+    """
+    rows = {
+        x.pk: x
+        for x in LaporanKegiatan.objects.filter(pk__in=ids)
+        .select_related("pegawai", "indikator", "mirip_dengan", "mirip_dengan__pegawai")
         .only(
             "pk",
             "tanggal",
@@ -255,8 +266,8 @@ def laporan_terbaru(
             "mirip_dengan__pegawai__gelar_depan",
             "mirip_dengan__pegawai__gelar_belakang",
         )
-        .order_by("-tanggal", "-pk")
-    )
+    }
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def unit_opd(opd: UnitKerja) -> list[tuple[int, str]]:

@@ -12,6 +12,7 @@ from kinerja.skp import monitoring
 from . import pantauan
 
 PER_HALAMAN = 25
+ATASAN_DITAMPILKAN = 30  # the worst ones; the rest are counted
 
 
 @akses(*monitoring.PERAN_PANTAU)
@@ -43,14 +44,21 @@ def pantauan_opd(request: HttpRequest, pk: int) -> HttpResponse:
     laporan = pantauan.laporan_terbaru(
         instansi_id=profil.instansi_id, opd=opd, t=t, unit_id=unit_id, hanya_mirip=hanya_mirip
     )
+    page = Paginator(laporan.values_list("pk", flat=True), PER_HALAMAN).get_page(
+        request.GET.get("page")
+    )
+    atasan = pantauan.menunggu_per_atasan(instansi_id=profil.instansi_id, opd=opd, t=t)
     konteks = {
         "opd": opd,
         "kota": scope is None or len(scope) > 1,
         "t": t,
         "baris": baris,
         "total": total,
-        "atasan": pantauan.menunggu_per_atasan(instansi_id=profil.instansi_id, opd=opd, t=t),
-        "page": Paginator(laporan, PER_HALAMAN).get_page(request.GET.get("page")),
+        "atasan": atasan[:ATASAN_DITAMPILKAN],
+        "atasan_jumlah": len(atasan),
+        "atasan_lain": max(0, len(atasan) - ATASAN_DITAMPILKAN),
+        "page": page,
+        "laporan_list": pantauan.laporan_muat(list(page.object_list)),
         "unit_list": unit_list,
         "unit_id": unit_id,
         "hanya_mirip": hanya_mirip,
