@@ -79,10 +79,21 @@ def _hari_ini() -> dt.date:
 
 
 def _simpan_peringatan(
-    proyek: Proyek, hasil: peringatan.HasilPeringatan, *, kirim: bool = True
+    proyek: Proyek, hasil: peringatan.HasilPeringatan, *, segar: bool = False
 ) -> bool:
-    """Store the result; notify PPTK + pimpinan OPD when the status worsens. True if changed."""
+    """Store the result; notify PPTK + pimpinan OPD when the status worsens. True if changed.
+
+    The previous status is re-read under a row lock unless the caller's object is fresh (the
+    daily job), so two concurrent writes cannot both notify the same transition.
+    """
     lama = proyek.status_peringatan
+    if not segar:
+        lama = (
+            Proyek.objects.select_for_update()
+            .filter(pk=proyek.pk)
+            .values_list("status_peringatan", flat=True)
+            .first()
+        ) or lama
     proyek.dihitung_pada = timezone.now()
     Proyek.objects.filter(pk=proyek.pk).update(
         status_peringatan=hasil.status,
@@ -96,7 +107,7 @@ def _simpan_peringatan(
     proyek.fisik_rencana = hasil.fisik_rencana
     proyek.keuangan_rencana = hasil.keuangan_rencana
     memburuk = _BERAT[Peringatan(hasil.status)] > _BERAT[Peringatan(lama)]
-    if memburuk and kirim:
+    if memburuk:
         _kabari_peringatan(proyek, hasil)
     return hasil.status != lama
 
@@ -155,7 +166,7 @@ def peringatan_harian(*, hari_ini: dt.date | None = None, ukuran: int = 500) -> 
                     ambang=ambang,
                 )
                 hasil.dihitung += 1
-                if _simpan_peringatan(proyek, h):
+                if _simpan_peringatan(proyek, h, segar=True):
                     hasil.berubah += 1
     return hasil
 
