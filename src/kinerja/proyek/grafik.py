@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -24,7 +25,6 @@ WARNA = {
     "rencana_keu": "#8a63d2",
     "aktual_keu": "#c25e00",
 }
-BULAN = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 
 
 def _akhir(b: dt.date) -> dt.date:
@@ -92,7 +92,7 @@ def kurva_s(
     langkah = max(1, (total_bulan + 7) // 8)
     while bulan <= akhir:
         if n % langkah == 0:
-            label = f"{BULAN[bulan.month - 1]} {bulan:%y}"
+            label = escape(date_format(bulan, "M y"))  # month names in the reader's language
             bagian.append(
                 f'<text x="{x(bulan) + 2:.1f}" y="{H - B + 14}" fill="#57606a">{label}</text>'
                 f'<line x1="{x(bulan):.1f}" x2="{x(bulan):.1f}" y1="{T}" y2="{H - B}" '
