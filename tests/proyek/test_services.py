@@ -109,6 +109,11 @@ def test_the_pptk_edits_only_some_fields(kota: KotaKecil) -> None:
         services.proyek_ubah(proyek=proyek, oleh=kota.pegawai, revisi=proyek.revisi, pagu=D(1))
     with pytest.raises(PermissionDenied):
         services.proyek_ubah(proyek=proyek, oleh=kota.atasan, revisi=proyek.revisi, lokasi="x")
+    with pytest.raises(ValidationError) as exc:
+        services.proyek_ubah(
+            proyek=proyek, oleh=kota.pegawai, revisi=proyek.revisi, status=StatusProyek.DIBATALKAN
+        )
+    assert "status" in exc.value.message_dict
 
 
 def test_a_stale_edit_is_refused(kota: KotaKecil) -> None:

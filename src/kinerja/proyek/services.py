@@ -291,6 +291,10 @@ def proyek_ubah(*, proyek: Proyek, oleh: Pegawai, revisi: int, **perubahan: Any)
     terlarang = set(perubahan) - boleh
     if terlarang:
         raise PermissionDenied
+    if not hak.kelola and perubahan.get("status") == StatusProyek.DIBATALKAN:
+        raise ValidationError(
+            {"status": _("Hanya pimpinan atau operator OPD yang dapat membatalkan proyek.")}
+        )
     kini = Proyek.objects.select_for_update().get(pk=proyek.pk)
     if kini.revisi != revisi:
         raise ValidationError(
