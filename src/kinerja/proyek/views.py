@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -50,6 +51,10 @@ KOTA = (Peran.ADMIN_BKPSDMD, Peran.PIMPINAN_DAERAH, Peran.INSPEKTORAT)
 
 def _saya(request: HttpRequest) -> Pegawai:
     return cast(Pegawai, request.user)
+
+
+def _url(nama: str, pk: int, jangkar: str = "") -> str:
+    return reverse(nama, args=[pk]) + jangkar
 
 
 def _htmx(request: HttpRequest) -> bool:
@@ -312,7 +317,7 @@ def proyek_tahapan_selesai(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Tahapan ditandai selesai."))
     else:
         messages.error(request, _("Tanggal selesai tidak valid."))
-    return redirect(_lanjut(request, f"/proyek/{proyek.pk}/#tahapan"))
+    return redirect(_lanjut(request, _url("proyek_detail", proyek.pk, "#tahapan")))
 
 
 @require_POST
@@ -332,7 +337,7 @@ def proyek_anggota_tambah(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Anggota tim ditambahkan."))
     else:
         messages.error(request, _("Pilih pegawai dan perannya."))
-    return redirect(f"/proyek/{proyek.pk}/#tim")
+    return redirect(_url("proyek_detail", proyek.pk, "#tim"))
 
 
 @require_POST
@@ -349,7 +354,7 @@ def proyek_anggota_keluarkan(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Anggota dikeluarkan dari tim."))
-    return redirect(f"/proyek/{anggota.proyek_id}/#tim")
+    return redirect(_url("proyek_detail", anggota.proyek_id, "#tim"))
 
 
 # --- detail --------------------------------------------------------------------------------------
@@ -522,7 +527,7 @@ def _setelah_aksi(
         messages.error(request, " ".join(galat.messages))
     else:
         messages.success(request, pesan)
-    return redirect(_lanjut(request, f"/proyek/kendala/{kendala.pk}/"))
+    return redirect(_lanjut(request, _url("proyek_kendala_detail", kendala.pk)))
 
 
 def _tanggal(nilai: str) -> Any:
