@@ -278,3 +278,14 @@ def test_duration_reads_as_hours_and_minutes() -> None:
         "2 jam",
         "0 menit",
     )
+
+
+def test_editing_a_stale_copy_on_the_page_is_a_conflict(kota, client_as) -> None:  # type: ignore[no-untyped-def]
+    d = siapkan(kota)
+    lap = lapor(kota.pegawai, d["indikator"])
+    c = client_as("pegawai")
+    url = reverse("kegiatan_laporan_ubah", args=[lap.pk])
+    assert c.post(url, _isian(d, revisi=str(lap.revisi))).status_code == 302
+    r = c.post(url, _isian(d, revisi=str(lap.revisi), uraian="Versi tab lama yang basi"))
+    assert r.status_code == 409 and "tab/perangkat lain" in r.content.decode()
+    assert LaporanKegiatan.objects.get(pk=lap.pk).uraian != "Versi tab lama yang basi"
