@@ -88,6 +88,7 @@ class _Seeder:
         self.perilaku_rows: list[RatingPerilakuNilai] = []
         self.predikat_org: list[PredikatOrganisasi] = []
         self.hari_ini = timezone.localdate()
+        self.pegawai_demo: int | None = None
 
     # --- shared pieces ----------------------------------------------------------------------
 
@@ -216,9 +217,15 @@ class _Seeder:
                     capaian_dihitung=min(cap, self.batas) if cap is not None else None,
                 )
             )
-        if catatan_perilaku:
+        if (
+            catatan_perilaku
+            and dinilai
+            and (skp.pegawai_id == self.pegawai_demo or rng.random() < 0.35)
+        ):
+            # notes per BerAKHLAK value for about a third of the rated pegawai (the rest have
+            # none — the pages show the values without a note)
             for p in self.perilaku:
-                r = perilaku if dinilai and rng.random() < 0.3 else ""
+                r = perilaku if rng.random() < 0.5 else ""
                 self.perilaku_rows.append(
                     RatingPerilakuNilai(
                         evaluasi=ev, perilaku=p, rating=r, catatan=CATATAN[r] if r else ""
@@ -346,6 +353,7 @@ def _isi(instansi: Instansi, seed: int, lalu: PeriodeKinerja, kini: PeriodeKiner
     opd_ids = sorted({x.unit.opd_id or x.unit.pk for x in semua if x.unit is not None})
     nip = dict(Pegawai.objects.filter(nip__in=list(DEMO_NIP.values())).values_list("nip", "pk"))
     persona = {k: nip.get(n) for k, n in DEMO_NIP.items()}
+    s.pegawai_demo = persona.get("pegawai")
     penilai_ids = sorted({x.pejabat_penilai_id for x in disetujui if x.pejabat_penilai_id})
     pencilan = {
         p for p in rng.sample(penilai_ids, k=min(2, len(penilai_ids))) if p != persona.get("atasan")
@@ -369,7 +377,7 @@ def _isi(instansi: Instansi, seed: int, lalu: PeriodeKinerja, kini: PeriodeKiner
                 org=org.get(opd, ""),
                 kepala_opd=kepala_opd(x),
                 semua_di_atas=x.pejabat_penilai_id in pencilan,
-                catatan_perilaku=False,
+                catatan_perilaku=j.jenis == "tahunan",
             )
     # current year: the quarters that have ended
     selesai = [j for j in aturan.jendela_periodik(kini) if j.selesai < s.hari_ini]
