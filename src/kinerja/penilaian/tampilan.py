@@ -27,6 +27,7 @@ from .models import (
     JenisEvaluasi,
     Keberatan,
     Predikat,
+    PredikatOrg,
     PredikatOrganisasi,
     Rating,
     StatusEvaluasi,
@@ -360,6 +361,10 @@ class BarisRekap:
     predikat_org: str
     pelanggaran: list[aturan.StatusAturan]
     pegawai_skp: int = 0
+
+    @property
+    def predikat_org_label(self) -> str:
+        return str(PredikatOrg(self.predikat_org).label) if self.predikat_org else ""
 
     @property
     def persen_dinilai(self) -> int:
