@@ -17,7 +17,9 @@ ADDR = os.environ.get("KINERJA_ADDR", "127.0.0.1:8000")
 def main() -> int:
     subprocess.run([PY, "manage.py", "demo_logins"], cwd=ROOT, check=False)
     # the worker sends reminders and the e-mail digest every morning (07:00 WIB)
-    subprocess.run([PY, "manage.py", "kirim_pengingat_harian", "--jadwalkan"], cwd=ROOT, check=False)
+    subprocess.run(
+        [PY, "manage.py", "kirim_pengingat_harian", "--jadwalkan"], cwd=ROOT, check=False
+    )
     print(f"\nKinerja ASN berjalan di http://{ADDR}/  (Ctrl-C untuk berhenti)\n", flush=True)
     procs = [
         subprocess.Popen([PY, "manage.py", "runserver", ADDR, "--noreload"], cwd=ROOT),
