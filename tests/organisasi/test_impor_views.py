@@ -116,7 +116,7 @@ def test_a_clean_upload_is_applied_with_the_terapkan_button(
     assert batch.laporan["diterapkan"] is True
     assert Pegawai.objects.filter(nip=NIP_ANDI, instansi=kota.instansi).exists()
     page = client.get(detail).content.decode()
-    assert "Impor diterapkan pada" in page and "hx-trigger" not in page
+    assert "Impor diterapkan pada" in page and 'hx-trigger="every 1s"' not in page
 
 
 def test_a_reimport_shows_what_changed(kota: KotaKecil, client_as: Any) -> None:

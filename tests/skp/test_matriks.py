@@ -97,7 +97,7 @@ def test_the_page_lists_every_bawahan_with_a_constant_number_of_queries(
     _banyak_bawahan(kota, cascade, 30)
     client = client_as("atasan")
     url = reverse("skp_matriks_unit", kwargs={"pk": kota.seksi.pk})
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):
         response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()

@@ -89,7 +89,7 @@ def test_the_city_recap_page_uses_a_fixed_number_of_queries(
 ) -> None:  # type: ignore[no-untyped-def]
     _ramai(kota, cascade, 30)
     client = client_as("admin_bkpsdmd")
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         response = client.get(reverse("skp_monitoring_index"))
     assert response.status_code == 200
     assert "Dinas Kependudukan dan Pencatatan Sipil" in response.content.decode()
@@ -100,7 +100,7 @@ def test_the_opd_page_uses_a_fixed_number_of_queries(
 ) -> None:  # type: ignore[no-untyped-def]
     _ramai(kota, cascade, 30)
     client = client_as("pimpinan_opd")
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("skp_monitoring_opd", kwargs={"pk": kota.dinas.pk}))
     assert response.status_code == 200
     html = response.content.decode()

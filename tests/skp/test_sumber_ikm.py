@@ -129,7 +129,7 @@ def test_the_detail_page_shows_the_ikm_of_the_periode(
     for i in range(8):
         isi_rhk(Skp.objects.get(pk=rhk.skp_id), f"RHK nomor {i}")
     client = client_as("pegawai")
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(21):
         response = client.get(reverse("skp_detail", kwargs={"pk": rhk.skp_id}))
     html = response.content.decode()
     assert "Loket KTP-el Disdukcapil" in html

@@ -316,7 +316,7 @@ def test_the_home_page_query_count_is_pinned(
 ) -> None:  # type: ignore[no-untyped-def]
     _banyak_bawahan(kota, 8)
     client = client_as("atasan")
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(42):
         response = client.get(reverse("beranda"))
     assert "8 SKP bawahan menunggu" in response.content.decode()
 
