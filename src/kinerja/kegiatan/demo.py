@@ -394,7 +394,8 @@ class _Penyisip:
         self.model = model
         fields = {f.attname: f for f in model._meta.concrete_fields}
         self.kolom = list(kolom)
-        self.lain = [f for a, f in fields.items() if a not in self.kolom]
+        # an unlisted auto primary key is left to the database (NULL fails on PostgreSQL)
+        self.lain = [f for a, f in fields.items() if a not in self.kolom and not f.primary_key]
         self.nilai_lain = tuple(f.get_db_prep_save(f.get_default(), connection) for f in self.lain)
         ops = connection.ops
         adapt: list[Callable[[Any], Any] | None] = []
