@@ -69,11 +69,14 @@ def setup_django(url: str) -> None:
     django.setup()
 
 
-def run_all(bench: Bench) -> int:
-    """Run every scenario; a crash is reported and the rest still run. Returns the crashes."""
+def run_all(bench: Bench, only: tuple[str, ...] = ()) -> int:
+    """Run every scenario (or those whose `<app>.<name>` starts with one of `only`); a crash is
+    reported and the rest still run. Returns the crashes."""
     crashes = 0
     for scenario in scenarios():
         label = f"{scenario.__module__.rsplit('.', 1)[-1]}.{scenario.__name__}"
+        if only and not label.startswith(only):
+            continue
         print(f"→ {label}", flush=True)
         try:
             scenario(bench)
@@ -116,6 +119,12 @@ def main(argv: list[str] | None = None) -> int:
         "--size", choices=sorted(SIZES), default=os.environ.get("BENCH_SIZE", "small")
     )
     parser.add_argument("--output", type=Path, default=ROOT / "var" / "bench.json")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated scenario prefixes, e.g. organisasi.seed_demo,kegiatan "
+        "(include the seeding scenarios the others need)",
+    )
     args = parser.parse_args(argv)
     with database(os.environ.get("DATABASE_URL", "")) as (url, backend):
         setup_django(url)
@@ -129,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
         bench = Bench(size=args.size, backend=backend)
-        crashes = run_all(bench)
+        only = tuple(p.strip() for p in args.only.split(",") if p.strip())
+        crashes = run_all(bench, only)
     print_table(bench)
     measured = [r.as_json() for r in bench.results if r.value is not None]
     args.output.parent.mkdir(parents=True, exist_ok=True)
