@@ -387,6 +387,19 @@ def _desimal(digits: int | None, places: int | None) -> Callable[[Any], Any]:
     return adapt
 
 
+def _perbarui_statistik() -> None:
+    """After a bulk load PostgreSQL's planner has no statistics for the new rows until
+    autovacuum gets to them; refresh them now so the first requests use the indexes."""
+    if connection.vendor != "postgresql":
+        return
+    from . import models as m
+
+    q = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for model in (m.LaporanKegiatan, m.LaporanSidik, m.RealisasiBulanan):
+            cursor.execute(f"ANALYZE {q(model._meta.db_table)}")
+
+
 class _Penyisip:
     """INSERT rows of one model through the cursor, in batches; other columns get defaults."""
 
@@ -1161,6 +1174,7 @@ def demo_seed_kegiatan(*, instansi: Instansi, seed: int, riwayat: str = "kecil")
     perilaku_ids = list(PerilakuKerja.objects.filter(aktif=True).values_list("pk", flat=True))
     n_ub, n_dialog = _umpan_balik(k, orang, persona, perilaku_ids)
     n_notif = _notifikasi(k, persona, laporan_persona)
+    _perbarui_statistik()
     jumlah = k.penyisip.jumlah
     return (
         f"Laporan kegiatan demo ({riwayat}): {jumlah} laporan dari {len(orang)} pegawai "
