@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.common.akses import ATASAN, LOGIN, akses
+from kinerja.common.formulir import galat_ke_form
 from kinerja.organisasi.models import Pegawai
 from kinerja.skp.models import PeriodeKinerja, Skp
 from kinerja.skp.selectors import periode_berjalan
@@ -33,18 +34,7 @@ def _htmx(request: HttpRequest) -> bool:
     return bool(getattr(request, "htmx", False))
 
 
-def _pasang_error(form: Any, exc: ValidationError) -> None:
-    """Service errors next to their field (unknown fields → form-wide)."""
-    if hasattr(exc, "error_dict"):
-        for field, pesan in exc.message_dict.items():
-            target = field if field in form.fields else None
-            if field == "durasi_menit" and "durasi_lain" in form.fields:
-                target = "durasi_menit"
-            for p in pesan:
-                form.add_error(target, p)
-    else:
-        for p in exc.messages:
-            form.add_error(None, p)
+_pasang_error = galat_ke_form
 
 
 def _bulan(teks: str | None) -> dt.date | None:

@@ -5,10 +5,10 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.common.formulir import galat_ke_form
 from kinerja.organisasi.models import Pegawai, UnitKerja
 from kinerja.skp.models import IndikatorPK, Rhk
 
@@ -25,13 +25,7 @@ TANGGAL = {"type": "date"}
 TEKS_PENDEK = {"rows": 3}
 
 
-def terapkan_galat(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to the matching fields (others at the top)."""
-    if hasattr(exc, "error_dict"):
-        for nama, daftar in exc.message_dict.items():
-            form.add_error(nama if nama in form.fields else None, daftar)
-    else:
-        form.add_error(None, exc.messages)
+terapkan_galat = galat_ke_form
 
 
 class _PegawaiPilihan(forms.ModelChoiceField):

@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.common.formulir import galat_ke_form
 from kinerja.kegiatan.models import LaporanKegiatan
 from kinerja.organisasi.models import Pegawai
 from kinerja.skp.models import PerilakuKerja, Rhk
@@ -17,14 +17,7 @@ from kinerja.skp.models import PerilakuKerja, Rhk
 from .models import Sasaran
 from .services import TEKS_MAKS, Subjek, TindakLanjutData
 
-
-def tempel_error(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to the matching field (else at the top)."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for nama, pesan in exc.message_dict.items():
-        form.add_error(nama if nama in form.fields else None, pesan)
+tempel_error = galat_ke_form
 
 
 class _DateInput(forms.DateInput):
