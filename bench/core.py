@@ -15,10 +15,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Order matters: organisasi seeds the database that every later app's scenarios use.
-APPS: tuple[str, ...] = ("organisasi", "skp", "kegiatan", "proyek", "penilaian", "survei")
+APPS: tuple[str, ...] = (
+    "organisasi",
+    "skp",
+    "kegiatan",
+    "proyek",
+    "penilaian",
+    "pengembangan",
+    "survei",
+)
 # Scenarios that replace the seeded city run after the apps that need it as seeded.
 RUN_LAST: tuple[str, ...] = ("import_apply_new",)
-SEEDED_CITY_APPS: tuple[str, ...] = ("organisasi", "skp", "kegiatan", "proyek", "penilaian")
+SEEDED_CITY_APPS: tuple[str, ...] = (
+    "organisasi",
+    "skp",
+    "kegiatan",
+    "proyek",
+    "penilaian",
+    "pengembangan",
+)
 
 SIZES = {"small": 500, "city": 6500}  # pegawai in the seeded city
 

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "kinerja.kegiatan",
     "kinerja.umpanbalik",
     "kinerja.penilaian",
+    "kinerja.pengembangan",
     "kinerja.laporan",
     "kinerja.api",
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("proyek/ekspor/", include("kinerja.proyek.urls_ekspor")),
     path("proyek/", include("kinerja.proyek.urls")),
     path("penilaian/", include("kinerja.penilaian.urls")),
+    path("pengembangan/", include("kinerja.pengembangan.urls")),
     path("s/", include("kinerja.survei.urls_publik")),
     path("v/", include("kinerja.skp.dokumen_urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -16,6 +16,7 @@ from kinerja.organisasi.demo import (
     demo_seed,
 )
 from kinerja.organisasi.models import Instansi, Pegawai
+from kinerja.pengembangan.demo import demo_seed_pengembangan
 from kinerja.penilaian.demo import demo_seed_penilaian
 from kinerja.proyek.demo import demo_seed_proyek
 from kinerja.skp.demo import demo_seed_skp
@@ -80,7 +81,12 @@ class Command(BaseCommand):
         )
         instansi = Instansi.objects.get(kode=INSTANSI_KODE)
         riwayat = options["riwayat"]
-        for seeder in (demo_seed_kegiatan, demo_seed_proyek, demo_seed_penilaian):
+        for seeder in (
+            demo_seed_kegiatan,
+            demo_seed_proyek,
+            demo_seed_penilaian,
+            demo_seed_pengembangan,
+        ):
             ringkasan = seeder(instansi=instansi, seed=seed, riwayat=riwayat)
             if ringkasan:
                 self.stdout.write(ringkasan)
