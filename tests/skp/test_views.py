@@ -317,7 +317,7 @@ def test_the_home_page_query_count_is_pinned(
     _banyak_bawahan(kota, 8)
     client = client_as("atasan")
     # 42 before the pengembangan cards; their budget: pelatihan 1, rekap 2, rencana 2,
-    # sosialisasi 2, adopsi 1 (tightened once they land)
+    # sosialisasi 3, adopsi 0 (tightened once they land)
     with django_assert_max_num_queries(50):
         response = client.get(reverse("beranda"))
     assert "8 SKP bawahan menunggu" in response.content.decode()
