@@ -119,3 +119,20 @@ def test_the_progress_page_shows_the_project_value(kota: KotaKecil) -> None:
     (item,) = baris.indikator
     assert item.realisasi.nilai == Decimal("47.5")
     assert item.target == Decimal(12)  # a cumulative value is not compared to a pro-rated target
+
+
+def test_penilaian_reads_the_project_value_at_the_end_of_the_window(
+    kota: KotaKecil, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    from kinerja.penilaian.services import realisasi_untuk
+
+    proyek = _riwayat(kota)
+    fisik, biasa = _indikator(kota, 2)
+    sumber_proyek_tautkan(oleh=kota.pegawai, indikator=fisik, proyek=proyek, ukuran="fisik")
+    fisik.refresh_from_db()
+    hasil = realisasi_untuk([fisik, biasa], pada(-2, 1), pada(-1, 28))
+    assert hasil[fisik.pk]["nilai"] == Decimal(20)  # the update of last month, not today's
+    assert realisasi_untuk([fisik], pada(-2, 1), timezone.localdate())[fisik.pk][
+        "nilai"
+    ] == Decimal("47.5")
+    assert hasil.get(biasa.pk, {"nilai": Decimal(0)})["nilai"] == Decimal(0)

@@ -149,7 +149,7 @@ def realisasi_untuk(
 ) -> dict[int, dict[str, Any]]:
     """Realisasi per indikator id for a window: {nilai, jumlah_laporan, menit}. Reports and
     manual entries from kegiatan.selectors.realisasi_indikator; IKM-sourced indikator take the
-    unit's IKM for the window."""
+    unit's IKM for the window; project-sourced ones the project's progress at the window's end."""
     from kinerja.kegiatan.selectors import realisasi_indikator
 
     data = realisasi_indikator([i.pk for i in indikator], mulai, selesai)
@@ -169,6 +169,14 @@ def realisasi_untuk(
             nilai = getattr(r.get("hasil"), "ikm", None)
             hasil.setdefault(pk, {"nilai": Decimal(0), "jumlah_laporan": 0, "menit": 0})
             hasil[pk]["nilai"] = Decimal(str(nilai)) if nilai is not None else Decimal(0)
+    proyek_ids = [i.pk for i in indikator if i.sumber_realisasi == SumberRealisasi.PROYEK]
+    if proyek_ids:
+        from kinerja.proyek.tautan_selectors import realisasi_proyek_indikator
+
+        # a project's progress is cumulative: its value at the end of the window
+        for pk, nilai in realisasi_proyek_indikator(proyek_ids, selesai).items():
+            hasil.setdefault(pk, {"nilai": Decimal(0), "jumlah_laporan": 0, "menit": 0})
+            hasil[pk]["nilai"] = nilai
     return hasil
 
 
