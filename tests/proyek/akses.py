@@ -101,7 +101,19 @@ def _kendala(k: KotaKecil) -> dict[str, object]:
     return {"pk": kendala.pk}
 
 
+def _indikator(k: KotaKecil) -> dict[str, object]:
+    from kinerja.skp import services as skp_services
+    from tests.skp.util import buat_periode, isi_rhk
+
+    skp = skp_services.skp_create(pegawai=k.pegawai, periode=buat_periode(k))
+    return {"pk": isi_rhk(skp, "Gedung pelayanan").indikator_set.get().pk}
+
+
+# the indikator's SKP scope: owner, atasan chain, OPD managers, city roles
+SKP_TERLIHAT = dict.fromkeys(PERSONAS, OK) | {"luar_opd": NOT_FOUND, "anonim": REDIRECT}
+
 EXPECTED: dict[str, Aturan] = {
+    "proyek_sumber_indikator": ("get", _indikator, SKP_TERLIHAT),
     "proyek_portfolio": ("get", lambda k: {}, PEMANTAU),
     "proyek_kota": ("get", lambda k: {}, KOTA),
     "proyek_saya": ("get", lambda k: {}, LOGIN_ONLY),

@@ -136,3 +136,35 @@ def test_penilaian_reads_the_project_value_at_the_end_of_the_window(
         "nilai"
     ] == Decimal("47.5")
     assert hasil.get(biasa.pk, {"nilai": Decimal(0)})["nilai"] == Decimal(0)
+
+
+def test_the_page_links_and_unlinks_a_project(kota: KotaKecil, client_as) -> None:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    proyek = _riwayat(kota)
+    (ind,) = _indikator(kota)
+    url = reverse("proyek_sumber_indikator", kwargs={"pk": ind.pk})
+    pegawai = client_as("pegawai")
+    halaman = pegawai.get(url).content.decode()
+    assert proyek.nama in halaman
+    # a project that is not among the choices is refused next to the field, nothing stored
+    salah = pegawai.post(url, {"proyek": 999999, "ukuran": "fisik"})
+    assert salah.status_code == 422
+    assert not SumberProyekIndikator.objects.exists()
+    ok = pegawai.post(url, {"proyek": proyek.pk, "ukuran": "serapan"})
+    assert ok.status_code == 302
+    link = SumberProyekIndikator.objects.get(indikator=ind)
+    assert (link.proyek_id, link.ukuran) == (proyek.pk, "serapan")
+    skp_page = pegawai.get(reverse("skp_detail", kwargs={"pk": ind.rhk.skp_id})).content.decode()
+    assert url in skp_page
+    # the atasan reads the SKP but may not change its source
+    assert client_as("atasan").post(url, {"proyek": proyek.pk, "ukuran": "fisik"}).status_code in (
+        403,
+        422,
+    )
+    assert SumberProyekIndikator.objects.get(indikator=ind).ukuran == "serapan"
+    assert client_as("luar_opd").get(url).status_code == 404
+    pegawai.post(url, {"aksi": "lepas"})
+    ind.refresh_from_db()
+    assert not SumberProyekIndikator.objects.exists()
+    assert ind.sumber_realisasi == SumberRealisasi.LAPORAN

@@ -1,11 +1,16 @@
 from django.urls import URLPattern, path
 
-from . import views
+from . import views, views_tautan
 
 urlpatterns: list[URLPattern] = [
     path("", views.proyek_portfolio, name="proyek_portfolio"),
     path("kota/", views.proyek_kota, name="proyek_kota"),
     path("saya/", views.proyek_saya, name="proyek_saya"),
+    path(
+        "indikator/<int:pk>/sumber/",
+        views_tautan.proyek_sumber_indikator,
+        name="proyek_sumber_indikator",
+    ),
     path("tambah/", views.proyek_tambah, name="proyek_tambah"),
     path("<int:pk>/", views.proyek_detail, name="proyek_detail"),
     path("<int:pk>/ubah/", views.proyek_ubah, name="proyek_ubah"),
