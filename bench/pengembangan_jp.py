@@ -38,6 +38,21 @@ PAGE_QUERY_TARGET = 12  # the whole page incl. session, user, access profile, be
 REPEAT = 10
 
 
+def _tanpa_kota(bench: Bench) -> bool:
+    """True (and the scenarios skipped) when no city was seeded (run with organisasi.seed_demo)."""
+    if "instansi" in bench.state:
+        return False
+    for nama, unit, target in (
+        ("jp_rekap_city", "ms", CITY_TARGET_MS),
+        ("jp_rekap_opd", "ms", OPD_TARGET_MS),
+        ("jp_ekspor_xlsx", "s", XLSX_TARGET_S),
+    ):
+        bench.skip(
+            f"pengembangan.{nama}", unit, target, "no seeded city (run organisasi.seed_demo)"
+        )
+    return True
+
+
 def seed_jp(bench: Bench) -> None:
     """Catalogue items, finished enrolments and their ledger rows, in bulk."""
     from kinerja.pengembangan.models import (
@@ -49,6 +64,8 @@ def seed_jp(bench: Bench) -> None:
         StatusPendaftaran,
     )
 
+    if _tanpa_kota(bench):
+        return
     instansi = bench.state["instansi"]
     rng = random.Random(SEED)
     tahun = timezone.localdate().year
@@ -144,6 +161,8 @@ def jp_rekap_city(bench: Bench) -> None:
     plus the recap itself (selector) and its query count."""
     from kinerja.pengembangan import rekap
 
+    if "jp_pelatihan_ids" not in bench.state:
+        return
     instansi = bench.state["instansi"]
     tahun = timezone.localdate().year
 
@@ -188,6 +207,8 @@ def _opd_terbesar(instansi_id: int) -> tuple[UnitKerja, int]:
 
 def jp_rekap_opd(bench: Bench) -> None:
     """The recap of the largest OPD (per-unit rows and its pegawai) as admin BKPSDMD."""
+    if "jp_pelatihan_ids" not in bench.state:
+        return
     opd, n = _opd_terbesar(bench.state["instansi"].pk)
     bench.note(f"jp_rekap_opd: {opd.nama} ({n} pegawai)")
     _page(bench, "jp_rekap_opd", reverse("pengembangan:rekap_unit", args=[opd.pk]), OPD_TARGET_MS)
@@ -195,6 +216,8 @@ def jp_rekap_opd(bench: Bench) -> None:
 
 def jp_ekspor_xlsx(bench: Bench) -> None:
     """Every pegawai of the city with JP and status as XLSX."""
+    if "jp_pelatihan_ids" not in bench.state:
+        return
     client = _admin()
     url = reverse("pengembangan:rekap_ekspor") + "?format=xlsx"
 
