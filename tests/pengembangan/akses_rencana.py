@@ -104,3 +104,8 @@ EXPECTED: dict[str, Any] = {
     "pengembangan:aktivitas_hapus": ("post", _aktivitas, AKSI),
     "pengembangan:aktivitas_selesai": ("post", _aktivitas, AKSI),
 }
+
+EXPECTED |= {
+    "pengembangan:kebutuhan_rekap": ("get", NONE, OPD_KOTA),
+    "pengembangan:kebutuhan_ekspor": ("get", NONE, OPD_KOTA),
+}

@@ -176,3 +176,28 @@ def test_jumlah_query_konstan(kota: KotaKecil, n: int, django_assert_num_queries
     with django_assert_num_queries(9):
         hasil = rekomendasi_untuk(kota.pegawai.pk, TAHUN)
     assert hasil.rekomendasi
+
+
+def test_kartu_beranda_satu_query(kota: KotaKecil, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    from kinerja.pengembangan.selectors_rencana import ringkasan_beranda
+
+    evaluasi(
+        kota, rating_hasil="di_bawah", perilaku={"kompeten": "di_bawah", "harmonis": "di_bawah"}
+    )
+    evaluasi(kota, status="final", rating_hasil="di_bawah", urutan=3)  # not locked: not counted
+    umpan_balik_perilaku(kota, "harmonis")
+    kebutuhan_tambah(
+        pegawai=kota.pegawai, oleh=kota.atasan, topik=topik("kepemimpinan"), alasan="Memimpin tim"
+    )
+    with django_assert_num_queries(1):
+        data = ringkasan_beranda(kota.pegawai.pk, TAHUN)
+    assert data["celah"] == 5 and data["dari_penilaian"] == 3 and data["rencana_pk"] is None
+
+
+def test_kartu_beranda_tampil(kota: KotaKecil, client_as) -> None:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    evaluasi(kota, rating_hasil="di_bawah")
+    html = client_as("pegawai").get(reverse("beranda")).content.decode()
+    assert "1 kebutuhan pengembangan tercatat" in html
+    assert reverse("pengembangan:rekomendasi") in html

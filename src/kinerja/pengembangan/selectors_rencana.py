@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
@@ -212,3 +213,99 @@ def rencana_tim(user: Pegawai, tahun: int) -> list[BarisTim]:
         )
         for p in pegawai
     ]
+
+
+# --- home card ------------------------------------------------------------------------------
+
+
+def ringkasan_beranda(pegawai_id: int, tahun: int) -> dict[str, Any]:
+    """The home card in ONE query: how many gaps/needs the recommendation rules will read
+    (Di Bawah values and low Rating Hasil Kerja of locked evaluations, open recorded needs,
+    feedback about a value) and the plan of the year. The full recommendation list (9 queries)
+    is on its own page."""
+    from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    from kinerja.penilaian.models import (
+        Evaluasi,
+        JenisEvaluasi,
+        Rating,
+        RatingPerilakuNilai,
+        StatusEvaluasi,
+    )
+    from kinerja.umpanbalik.models import UmpanBalik
+
+    from .rekomendasi import evaluasi_terkunci_q
+
+    ev = Evaluasi.objects.filter(evaluasi_terkunci_q(tahun), pegawai_id=OuterRef("pk"))
+    perilaku = (
+        RatingPerilakuNilai.objects.filter(
+            Q(evaluasi__periode__tahun=tahun)
+            | Q(evaluasi__periode__tahun=tahun - 1, evaluasi__jenis=JenisEvaluasi.TAHUNAN),
+            evaluasi__pegawai_id=OuterRef("pk"),
+            evaluasi__status=StatusEvaluasi.DIKUNCI,
+            rating=Rating.DI_BAWAH,
+        )
+        .annotate(g=Value(1))
+        .values("g")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    hasil = (
+        ev.filter(rating_hasil=Rating.DI_BAWAH)
+        .annotate(g=Value(1))
+        .values("g")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    kebutuhan = (
+        KebutuhanPengembangan.objects.filter(
+            pegawai_id=OuterRef("pk"), tahun=tahun, terpenuhi_pada__isnull=True
+        )
+        .annotate(g=Value(1))
+        .values("g")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    umpan = (
+        UmpanBalik.objects.filter(
+            pegawai_id=OuterRef("pk"),
+            induk__isnull=True,
+            permintaan=False,
+            perilaku__isnull=False,
+            dibuat_pada__year=tahun,
+        )
+        .exclude(penulis_id=OuterRef("pk"))
+        .annotate(g=Value(1))
+        .values("g")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rencana = RencanaPengembangan.objects.filter(pegawai_id=OuterRef("pk"), tahun=tahun)
+
+    def nol(sub: Any) -> Any:
+        return Coalesce(Subquery(sub[:1], output_field=IntegerField()), Value(0))
+
+    row = (
+        Pegawai.objects.filter(pk=pegawai_id)
+        .annotate(
+            n_perilaku=nol(perilaku),
+            n_hasil=nol(hasil),
+            n_kebutuhan=nol(kebutuhan),
+            n_umpan=nol(umpan),
+            rencana_pk=Subquery(rencana.values("pk")[:1]),
+            rencana_status=Subquery(rencana.values("status")[:1]),
+        )
+        .values("n_perilaku", "n_hasil", "n_kebutuhan", "n_umpan", "rencana_pk", "rencana_status")
+        .first()
+    ) or {}
+    from .models import StatusRencana
+
+    status = row.get("rencana_status")
+    return {
+        "celah": sum(row.get(k) or 0 for k in ("n_perilaku", "n_hasil", "n_kebutuhan", "n_umpan")),
+        "dari_penilaian": (row.get("n_perilaku") or 0) + (row.get("n_hasil") or 0),
+        "rencana_pk": row.get("rencana_pk"),
+        "rencana_status": StatusRencana(status).label if status else "",
+        "tahun": tahun,
+    }

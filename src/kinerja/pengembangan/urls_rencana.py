@@ -19,4 +19,6 @@ urlpatterns: list[URLPattern] = [
     path("rencana/aktivitas/<int:pk>/ubah/", v.aktivitas_ubah, name="aktivitas_ubah"),
     path("rencana/aktivitas/<int:pk>/hapus/", v.aktivitas_hapus, name="aktivitas_hapus"),
     path("rencana/aktivitas/<int:pk>/selesai/", v.aktivitas_selesai, name="aktivitas_selesai"),
+    path("kebutuhan/", v.kebutuhan_rekap, name="kebutuhan_rekap"),
+    path("kebutuhan/ekspor/", v.kebutuhan_ekspor, name="kebutuhan_ekspor"),
 ]

@@ -3,10 +3,11 @@ services_rencana, selectors_rencana / rekomendasi → templates)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, cast
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,13 +17,16 @@ from django.views.decorators.http import require_POST
 from kinerja.common.akses import ATASAN, LOGIN, akses
 from kinerja.common.formulir import galat_ke_form
 from kinerja.organisasi import hierarki
-from kinerja.organisasi.models import Pegawai
+from kinerja.organisasi.models import Pegawai, Peran, UnitKerja
+from kinerja.organisasi.selectors import akses_pengguna
+from kinerja.penilaian.ekspor import XLSX_TYPE
 
 from . import selectors_rencana as sel
 from . import services_rencana as svc
 from .forms_rencana import AktivitasForm, KebutuhanForm, RencanaForm
 from .models import StatusPendaftaran
 from .rekomendasi import rekomendasi_untuk
+from .tna import BarisTna, rekap_tna, tna_xlsx
 
 
 def _saya(request: HttpRequest) -> Pegawai:
@@ -175,8 +179,6 @@ def rencana_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _wajib_pihak(request: HttpRequest, pk: int) -> sel.RencanaDetail:
     detail = sel.rencana_detail(user=request.user, pk=pk)
     if not detail.boleh_ubah:
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     return detail
 
@@ -343,8 +345,6 @@ def aktivitas_selesai(request: HttpRequest, pk: int) -> HttpResponse:
 def rencana_setujui(request: HttpRequest, pk: int) -> HttpResponse:
     detail = sel.rencana_detail(user=request.user, pk=pk)
     if detail.pihak is None:
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     try:
         r = svc.rencana_setujui(
@@ -370,3 +370,84 @@ def rencana_tim(request: HttpRequest) -> HttpResponse:
         "pengembangan/rencana_tim.html",
         {"baris": sel.rencana_tim(_saya(request), tahun), "tahun": tahun},
     )
+
+
+# --- training-needs analysis ----------------------------------------------------------------
+
+PERAN_TNA = (Peran.PIMPINAN_OPD, Peran.OPERATOR_OPD, Peran.ADMIN_BKPSDMD, Peran.PIMPINAN_DAERAH)
+
+
+def _lingkup_tna(request: HttpRequest) -> dict[str, Any]:
+    """City roles: per OPD (or per unit of one chosen OPD); OPD roles: per unit of their OPD."""
+    profil = akses_pengguna(request.user)
+    assert profil is not None
+    kota = profil.punya(Peran.ADMIN_BKPSDMD, Peran.PIMPINAN_DAERAH)
+    pilihan = request.GET.get("opd", "")
+    opd_id = int(pilihan) if pilihan.isdigit() else None
+    if kota:
+        opsi = list(
+            UnitKerja.objects.filter(instansi_id=profil.instansi_id, parent__isnull=True)
+            .order_by("nama")
+            .values_list("pk", "nama")
+        )
+        if opd_id is not None and opd_id in dict(opsi):
+            return {"opd_ids": {opd_id}, "per_unit": True, "opsi": opsi, "opd": opd_id}
+        return {"opd_ids": None, "per_unit": False, "opsi": opsi, "opd": None}
+    kelola = profil.opd_kelola_ids
+    if not kelola:
+        raise PermissionDenied
+    opsi = list(UnitKerja.objects.filter(pk__in=kelola).order_by("nama").values_list("pk", "nama"))
+    if opd_id is not None and opd_id in kelola:
+        return {"opd_ids": {opd_id}, "per_unit": True, "opsi": opsi, "opd": opd_id}
+    return {"opd_ids": set(kelola), "per_unit": True, "opsi": opsi, "opd": None}
+
+
+def _tna(request: HttpRequest) -> tuple[list[BarisTna], dict[str, Any]]:
+    lingkup = _lingkup_tna(request)
+    tahun = _tahun(request)
+    baris = rekap_tna(
+        instansi_id=_saya(request).instansi_id or 0,
+        tahun=tahun,
+        opd_ids=lingkup["opd_ids"],
+        per_unit=lingkup["per_unit"],
+    )
+    lingkup["tahun"] = tahun
+    lingkup["kolom"] = _("Unit") if lingkup["per_unit"] else _("OPD")
+    return baris, lingkup
+
+
+@akses(*PERAN_TNA)
+def kebutuhan_rekap(request: HttpRequest) -> HttpResponse:
+    baris, lingkup = _tna(request)
+    total_jp = sum((b.jp_perlu or 0 for b in baris if b.kolom_id is None), Decimal(0))
+    return render(
+        request,
+        "pengembangan/rencana_tna.html",
+        lingkup | {"baris": baris, "total_jp": total_jp, "query": request.GET.urlencode()},
+    )
+
+
+@akses(*PERAN_TNA)
+def kebutuhan_ekspor(request: HttpRequest) -> HttpResponse:
+    baris, lingkup = _tna(request)
+    konten = tna_xlsx(
+        baris,
+        judul=_("Analisis kebutuhan pelatihan %(tahun)s") % {"tahun": lingkup["tahun"]},
+        kolom=lingkup["kolom"],
+        info=[
+            [_("Tahun"), str(lingkup["tahun"])],
+            [_("Dibuat"), timezone.localtime().strftime("%Y-%m-%d %H:%M")],
+            [
+                _("Catatan"),
+                _(
+                    "Kebutuhan dari penilaian yang dikunci (Di Bawah Ekspektasi) dan kebutuhan "
+                    "yang dicatat; JP = sisa pegawai × JP pelatihan aktif termurah bertopik sama."
+                ),
+            ],
+        ],
+    )
+    resp = HttpResponse(konten, content_type=XLSX_TYPE)
+    resp["Content-Disposition"] = (
+        f'attachment; filename="kebutuhan-pelatihan-{lingkup["tahun"]}.xlsx"'
+    )
+    return resp
