@@ -109,3 +109,22 @@ EXPECTED |= {
     "pengembangan:kebutuhan_rekap": ("get", NONE, OPD_KOTA),
     "pengembangan:kebutuhan_ekspor": ("get", NONE, OPD_KOTA),
 }
+
+
+def _efek(k: KotaKecil) -> dict[str, object]:
+    from tests.pengembangan.rencana_util import daftar, pelatihan
+
+    p = pelatihan("Manajemen waktu", "manajemen-waktu")
+    daftar(p, k.pegawai, "selesai")
+    return {"pk": p.pk}
+
+
+EFEK = dict.fromkeys(PERSONAS, FORBIDDEN) | {
+    "pimpinan_opd": OK,
+    "admin_bkpsdmd": OK,
+    "anonim": REDIRECT,
+}
+EXPECTED |= {
+    "pengembangan:efek": ("get", NONE, EFEK),
+    "pengembangan:efek_detail": ("get", _efek, EFEK),
+}

@@ -21,4 +21,6 @@ urlpatterns: list[URLPattern] = [
     path("rencana/aktivitas/<int:pk>/selesai/", v.aktivitas_selesai, name="aktivitas_selesai"),
     path("kebutuhan/", v.kebutuhan_rekap, name="kebutuhan_rekap"),
     path("kebutuhan/ekspor/", v.kebutuhan_ekspor, name="kebutuhan_ekspor"),
+    path("efek/", v.efek, name="efek"),
+    path("efek/<int:pk>/", v.efek_detail, name="efek_detail"),
 ]

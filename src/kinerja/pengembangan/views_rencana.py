@@ -8,7 +8,7 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,8 +23,10 @@ from kinerja.penilaian.ekspor import XLSX_TYPE
 
 from . import selectors_rencana as sel
 from . import services_rencana as svc
+from .efek import RATING_URUT, EfekPelatihan, efek_pelatihan
 from .forms_rencana import AktivitasForm, KebutuhanForm, RencanaForm
 from .models import StatusPendaftaran
+from .pengaturan import pengaturan
 from .rekomendasi import rekomendasi_untuk
 from .tna import BarisTna, rekap_tna, tna_xlsx
 
@@ -451,3 +453,46 @@ def kebutuhan_ekspor(request: HttpRequest) -> HttpResponse:
         f'attachment; filename="kebutuhan-pelatihan-{lingkup["tahun"]}.xlsx"'
     )
     return resp
+
+
+# --- effect per training --------------------------------------------------------------------
+
+PERAN_EFEK = (Peran.ADMIN_BKPSDMD, Peran.PIMPINAN_DAERAH, Peran.PIMPINAN_OPD)
+
+
+def _lingkup_efek(request: HttpRequest) -> set[int] | None:
+    profil = akses_pengguna(request.user)
+    assert profil is not None
+    if profil.punya(Peran.ADMIN_BKPSDMD, Peran.PIMPINAN_DAERAH):
+        return None
+    if not profil.opd_kelola_ids:
+        raise PermissionDenied
+    return set(profil.opd_kelola_ids)
+
+
+def _konteks_efek(baris: list[EfekPelatihan]) -> dict[str, Any]:
+    return {
+        "baris": baris,
+        "minimal": pengaturan().min_peserta_efek,
+        "rating": [(r.value, r.label) for r in RATING_URUT],
+    }
+
+
+@akses(*PERAN_EFEK)
+def efek(request: HttpRequest) -> HttpResponse:
+    baris = efek_pelatihan(
+        instansi_id=_saya(request).instansi_id or 0, opd_ids=_lingkup_efek(request)
+    )
+    return render(request, "pengembangan/rencana_efek.html", _konteks_efek(baris))
+
+
+@akses(*PERAN_EFEK)
+def efek_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    baris = efek_pelatihan(
+        instansi_id=_saya(request).instansi_id or 0, opd_ids=_lingkup_efek(request), pelatihan_id=pk
+    )
+    if not baris:
+        raise Http404
+    return render(
+        request, "pengembangan/rencana_efek_detail.html", _konteks_efek(baris) | {"e": baris[0]}
+    )
