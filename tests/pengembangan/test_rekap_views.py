@@ -257,3 +257,41 @@ def test_xlsx_export_query_count_and_decimal_sum(kota: KotaKecil, client_as) -> 
     ws = load_workbook(io.BytesIO(response.content)).active
     assert ws is not None
     assert Decimal(str(ws.cell(row=2, column=6).value)) == Decimal("3.33")
+
+
+def test_the_ledger_for_an_operator_opd_and_by_year(kota: KotaKecil, client_as) -> None:  # type: ignore[no-untyped-def]
+    _isi(kota)
+    beri_jp(kota.luar, "6", judul="Keselamatan Lalu Lintas")
+    beri_jp(kota.luar, "9", tahun=timezone.localdate().year - 1, judul="Pelatihan Tahun Lalu")
+    org.peran_grant(pegawai=kota.luar, peran=Peran.OPERATOR_OPD, unit=kota.dinas_lain)
+    client = client_as("luar_opd")
+    sendiri = reverse("pengembangan:jp_pegawai", args=[kota.luar.pk])
+    html = _html(client.get(sendiri))
+    assert "Keselamatan Lalu Lintas" in html and "Pelatihan Tahun Lalu" not in html
+    lalu = _html(client.get(sendiri + f"?tahun={timezone.localdate().year - 1}"))
+    assert "Pelatihan Tahun Lalu" in lalu and "9 dari 20 JP" in lalu
+    # an operator of Dinas Perhubungan does not read a Dukcapil pegawai's ledger
+    assert client.get(reverse("pengembangan:jp_pegawai", args=[kota.pegawai.pk])).status_code == 404
+
+
+def test_the_ledger_query_count_does_not_grow_with_rows(  # type: ignore[no-untyped-def]
+    kota: KotaKecil, client_as, django_assert_max_num_queries
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as("atasan")
+    url = reverse("pengembangan:jp_pegawai", args=[kota.pegawai.pk])
+    for i in range(2):
+        beri_jp(kota.pegawai, "1", judul=f"Modul A{i}")
+    beri_jp_eksternal(kota.pegawai, "1")
+    client.get(url)
+    with CaptureQueriesContext(connection) as kecil:
+        client.get(url)
+    for i in range(6):
+        beri_jp(kota.pegawai, "1", judul=f"Modul B{i}")
+        beri_jp_eksternal(kota.pegawai, "1", judul=f"Webinar B{i}")
+    with django_assert_max_num_queries(len(kecil.captured_queries)):
+        html = _html(client.get(url))
+    assert "Modul B5" in html and "Webinar B5" in html
+    assert len(kecil.captured_queries) <= 16
