@@ -89,3 +89,23 @@ def test_unknown_role_and_double_dismiss(kota: KotaKecil, client_as) -> None:  #
     client.post(reverse("pengembangan:tur_selesai"), {"peran": "pegawai"})
     assert TurSelesai.objects.filter(pegawai=kota.pegawai).count() == 1
     assert client.get(reverse("pengembangan:tur_selesai")).status_code == 405
+
+
+def test_the_dismiss_form_carries_a_working_csrf_token(kota: KotaKecil) -> None:
+    import re
+
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(kota.pegawai)
+    html = client.get(reverse("beranda")).content.decode()
+    kartu = html[html.index('id="kartu-tur"') :]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', kartu)
+    assert token is not None
+    r = client.post(
+        reverse("pengembangan:tur_selesai"),
+        {"peran": "pegawai", "csrfmiddlewaretoken": token.group(1)},
+        **HTMX,
+    )
+    assert r.status_code == 200
+    assert TurSelesai.objects.filter(pegawai=kota.pegawai, peran="pegawai").exists()
