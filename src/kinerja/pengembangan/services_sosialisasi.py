@@ -291,6 +291,8 @@ def denyut_jawab(
     ResponDenyut.objects.bulk_create(
         [ResponDenyut(survei=survei, opd_id=opd_id, jumlah=0)], ignore_conflicts=True
     )
+    # this update row-locks the OPD's respondents counter until commit: concurrent answers of
+    # one OPD are serialized from here on (the comment rewrite below relies on it)
     ResponDenyut.objects.filter(survei=survei, opd_id=opd_id).update(jumlah=F("jumlah") + 1)
     # every counter row of the OPD exists (created together) and is touched by one update
     HitunganDenyut.objects.bulk_create(
