@@ -122,8 +122,16 @@ def seed_jp(bench: Bench) -> None:
                 batch_size=1000,
             )
         if connection.vendor == "postgresql":
+            # fresh bulk-loaded tables have no statistics yet (autovacuum would gather them in
+            # a running system): without them the planner expects 1 row and nests loops
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE pengembangan_capaianjp")
+                for tabel in (
+                    "pengembangan_capaianjp",
+                    "organisasi_pegawai",
+                    "organisasi_penugasan",
+                    "organisasi_unitkerja",
+                ):
+                    cursor.execute(f"ANALYZE {tabel}")
         return len(pegawai_ids), len(daftar)
 
     (pegawai, baris), elapsed = seconds(isi)
