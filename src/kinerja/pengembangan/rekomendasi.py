@@ -227,7 +227,7 @@ def celah_kebutuhan(kebutuhan: Iterable[KebutuhanRingkas], topik: Sequence[Topik
         if k.topik_id not in aktif:
             continue
         if k.sumber == SumberKebutuhan.PEGAWAI:
-            alasan = _("Direkomendasikan karena usulan Anda: %(alasan)s") % {"alasan": k.alasan}
+            alasan = _("Direkomendasikan karena usulan pegawai: %(alasan)s") % {"alasan": k.alasan}
         else:
             alasan = _("Direkomendasikan karena masukan atasan: %(alasan)s") % {"alasan": k.alasan}
         peringkat = PERINGKAT_SUMBER.get(SumberKebutuhan(k.sumber), PERINGKAT_MASUKAN)
