@@ -295,3 +295,18 @@ def test_the_ledger_query_count_does_not_grow_with_rows(  # type: ignore[no-unty
         html = _html(client.get(url))
     assert "Modul B5" in html and "Webinar B5" in html
     assert len(kecil.captured_queries) <= 16
+
+
+def test_pimpinan_daerah_reads_the_city_and_inspektorat_not(kota: KotaKecil, client_as) -> None:  # type: ignore[no-untyped-def]
+    _isi(kota)
+    org.peran_grant(pegawai=kota.luar, peran=Peran.PIMPINAN_DAERAH)
+    client = client_as("luar_opd")
+    html = _html(client.get(reverse("pengembangan:rekap")))
+    assert "Per OPD" in html and "Agus Salim" in html
+    assert client.get(reverse("pengembangan:jp_pegawai", args=[kota.pegawai.pk])).status_code == 200
+    org.peran_grant(pegawai=kota.kabid, peran=Peran.INSPEKTORAT)
+    from django.test import Client
+
+    inspektorat = Client()
+    inspektorat.force_login(kota.kabid)
+    assert inspektorat.get(reverse("pengembangan:rekap")).status_code == 403
