@@ -28,7 +28,6 @@ from kinerja.pengembangan.models import (
     STATUS_PENDAFTARAN_HIDUP,
     BentukPelatihan,
     BidangKompetensi,
-    CapaianJp,
     Pelatihan,
     PelatihanEksternal,
     Pendaftaran,
@@ -190,7 +189,6 @@ class PelatihanSaya:
     kurang: Decimal
     pendaftaran: list[Pendaftaran]
     eksternal: list[PelatihanEksternal]
-    capaian: list[CapaianJp]
 
 
 def pendaftaran_tahun(pegawai_id: int, tahun: int) -> QuerySet[Pendaftaran]:
@@ -230,7 +228,6 @@ def pelatihan_saya(pegawai: Pegawai, tahun: int) -> PelatihanSaya:
         kurang=kekurangan_jp(jp, target=target),
         pendaftaran=list(pendaftaran_tahun(pegawai.pk, tahun)),
         eksternal=list(eksternal_tahun(pegawai.pk, tahun)),
-        capaian=[],
     )
 
 
