@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -274,7 +275,8 @@ def pendaftaran_selesai(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Pelatihan selesai; %(jp)s JP dicatat.") % {"jp": f"{d.pelatihan.jp:g}"},
+                _("Pelatihan selesai; %(jp)s JP dicatat.")
+                % {"jp": floatformat(d.pelatihan.jp, -2)},
             )
             return redirect("pengembangan:saya")
     return render(request, "pengembangan/pelatihan_selesai.html", {"d": d, "form": form})
