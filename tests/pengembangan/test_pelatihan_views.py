@@ -377,3 +377,26 @@ def test_the_admin_reverses_a_completion_from_the_detail_page(kota: KotaKecil, c
     assert not CapaianJp.objects.exists()
     html = _html(client_as("pegawai").get(url))
     assert "Tidak selesai" in html and "Sertifikat palsu" in html
+
+
+def test_home_card_budget_one_query_for_an_atasan_none_for_others(
+    kota: KotaKecil, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    from django.test import RequestFactory
+
+    from kinerja.organisasi.selectors import akses_pengguna
+    from kinerja.pengembangan.templatetags.pengembangan_pelatihan import pelatihan_beranda
+
+    diajukan(kota)
+    request = RequestFactory().get("/")
+    request.user = kota.atasan
+    profil = akses_pengguna(kota.atasan)
+    with django_assert_num_queries(1):
+        data = pelatihan_beranda({"request": request, "profil": profil, "bawahan": [kota.pegawai]})
+    assert data == {"tampil": True, "menunggu": 1}
+    request.user = kota.pegawai
+    profil = akses_pengguna(kota.pegawai)
+    with django_assert_num_queries(0):
+        assert pelatihan_beranda({"request": request, "profil": profil, "bawahan": []}) == {
+            "tampil": False
+        }

@@ -52,6 +52,7 @@ def _dengan_terisi(qs: QuerySet[Pelatihan]) -> QuerySet[Pelatihan]:
         terisi=Count(
             "pendaftaran_set",
             filter=Q(pendaftaran_set__status__in=STATUS_PENDAFTARAN_HIDUP),
+            distinct=True,
         )
     )
 
