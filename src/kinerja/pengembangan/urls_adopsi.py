@@ -1,3 +1,11 @@
-from django.urls import URLPattern, path  # noqa: F401
+"""Adoption view (part "adopsi"): the city per OPD, one OPD per unit, the XLSX export."""
 
-urlpatterns: list[URLPattern] = []
+from django.urls import URLPattern, path
+
+from kinerja.pengembangan import views_adopsi
+
+urlpatterns: list[URLPattern] = [
+    path("adopsi/", views_adopsi.adopsi, name="adopsi"),
+    path("adopsi/opd/<int:pk>/", views_adopsi.adopsi_opd, name="adopsi_opd"),
+    path("adopsi/ekspor/", views_adopsi.adopsi_ekspor, name="adopsi_ekspor"),
+]
