@@ -241,3 +241,12 @@ def test_query_counts_do_not_grow_with_opds_units_and_pegawai(  # type: ignore[n
     with CaptureQueriesContext(connection) as besar:
         client.get(url)
     assert len(besar.captured_queries) == len(kecil.captured_queries) <= batas
+
+
+@pytest.mark.parametrize(
+    ("persona", "ada"),
+    [("pimpinan_opd", True), ("admin_bkpsdmd", True), ("atasan", False), ("pegawai", False)],
+)
+def test_menu_link(client_as, persona: str, ada: bool) -> None:  # type: ignore[no-untyped-def]
+    teks = client_as(persona).get(reverse("beranda")).content.decode()
+    assert (f'href="{reverse("pengembangan:adopsi")}"' in teks) is ada
