@@ -124,6 +124,8 @@ def test_sorting_links_toggle_and_sort(kota: KotaKecil, client_as) -> None:  # t
     assert tbody.index(kota.dinas_lain.nama) < tbody.index(kota.bkpsdmd.nama)
     assert "?jendela=28&amp;urut=skp" in teks  # a second click reverses
     assert 'aria-sort="descending"' in teks
+    # the form (headers are hidden on phones) keeps the sort when the window changes
+    assert '<option value="-skp" selected>' in teks
     teks = client.get(reverse("pengembangan:adopsi") + "?urut=skp").content.decode()
     tbody = teks[teks.index("<tbody>") :]
     assert tbody.index(kota.dinas_lain.nama) > tbody.index(kota.bkpsdmd.nama)

@@ -39,10 +39,10 @@ from typing import Any
 from django.db.models import (
     Case,
     Count,
-    DurationField,
     Exists,
-    ExpressionWrapper,
     F,
+    FloatField,
+    Func,
     IntegerField,
     OuterRef,
     Q,
@@ -342,6 +342,34 @@ def _minggu_lapor(instansi_id: int, j: Jendela, opd_ids: Iterable[int] | None) -
     return dict(rows)
 
 
+class DetikSelisih(Func):
+    """`a - b` in seconds as a float, computed by the database.
+
+    Django's portable datetime subtraction calls a Python function per row on SQLite (300 ms
+    for the city's 100,000 reviewed reports); julianday() / EXTRACT(EPOCH …) are native."""
+
+    arity = 2
+    output_field = FloatField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="((julianday(%(expressions)s)) * 86400.0)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="EXTRACT(EPOCH FROM (%(expressions)s))::float",
+            arg_joiner=" - ",
+            **extra,
+        )
+
+
 def _review(
     instansi_id: int, j: Jendela, opd_ids: Iterable[int] | None
 ) -> dict[int, tuple[int, float, int]]:
@@ -351,7 +379,7 @@ def _review(
         direview_pada__lte=j.sekarang
     )
     lama = Q(status=StatusLaporan.DIAJUKAN, dibuat_pada__lt=j.batas_tunggu)
-    selisih = ExpressionWrapper(F("direview_pada") - F("dibuat_pada"), output_field=DurationField())
+    selisih = DetikSelisih(F("direview_pada"), F("dibuat_pada"))
     rows = (
         _lingkup_laporan(instansi_id, j, opd_ids)
         .filter(direview | lama)
@@ -366,8 +394,7 @@ def _review(
     )
     hasil: dict[int, tuple[int, float, int]] = {}
     for pid, n, total, menunggu in rows:
-        detik = total.total_seconds() if isinstance(total, dt.timedelta) else float(total or 0)
-        hasil[pid] = (n, detik, menunggu)
+        hasil[pid] = (n, float(total or 0), menunggu)
     return hasil
 
 

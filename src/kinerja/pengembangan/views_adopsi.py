@@ -47,10 +47,26 @@ def _kolom(request: HttpRequest, urut: str, j: ad.Jendela) -> list[dict[str, Any
     return hasil
 
 
+def _pilihan_urut() -> list[tuple[str, str]]:
+    """The sort choices of the form (the column headers are hidden on phones)."""
+    return [
+        ("nama", _("Nama")),
+        ("skp", _("SKP disetujui, terendah dulu")),
+        ("lapor", _("Melapor tiap minggu, terendah dulu")),
+        ("umpan", _("Atasan memberi umpan balik, terendah dulu")),
+        ("-review", _("Review paling lama dulu")),
+        ("-menunggu", _("Laporan menunggu terbanyak dulu")),
+        ("-pegawai", _("Pegawai terbanyak dulu")),
+    ]
+
+
 def _konteks(request: HttpRequest, data: ad.Adopsi, judul: str) -> dict[str, Any]:
     baris, urut = ad.urutkan(data.baris, request.GET.get("urut", "nama"))
     if data.opd is not None and urut == "nama":  # the head office first, then the units
         baris = sorted(baris, key=lambda b: not b.kantor)
+    pilihan_urut = _pilihan_urut()
+    if urut not in dict(pilihan_urut):  # sorted by a column header: keep it on "Tampilkan"
+        pilihan_urut.append((urut, _("Menurut kolom yang dipilih")))
     return {
         "data": data,
         "baris": baris,
@@ -58,6 +74,7 @@ def _konteks(request: HttpRequest, data: ad.Adopsi, judul: str) -> dict[str, Any
         "urut": urut,
         "kolom": _kolom(request, urut, data.jendela),
         "pilihan_jendela": ad.JENDELA_PILIHAN,
+        "pilihan_urut": pilihan_urut,
         "batas_merah": ad.BATAS_MERAH,
         "batas_kuning": ad.BATAS_KUNING,
         "jam_kuning": ad.JAM_REVIEW_KUNING,
