@@ -351,7 +351,7 @@ class DetikSelisih(Func):
     arity = 2
     output_field = FloatField()
 
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
         return self.as_sql(
             compiler,
             connection,
@@ -360,7 +360,7 @@ class DetikSelisih(Func):
             **extra,
         )
 
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
         return self.as_sql(
             compiler,
             connection,
