@@ -155,7 +155,7 @@ def test_personas_have_what_the_demo_shows(kecil: str) -> None:
     atasan = Pegawai.objects.get(nip=DEMO_NIP["atasan"])
     milik = LaporanKegiatan.objects.filter(pegawai=pegawai)
     periode = PeriodeKinerja.objects.get(status=StatusPeriode.BERJALAN)
-    # a history from the start of the periode (everyone else: the last ~3 weeks)
+    # a history from the start of the periode (everyone else: the last ~4.5 weeks)
     assert milik.aggregate(m=Min("tanggal"))["m"] < periode.mulai + dt.timedelta(days=14)
     others = LaporanKegiatan.objects.exclude(
         pegawai__in=Skp.objects.filter(pejabat_penilai=atasan).values("pegawai")

@@ -6,7 +6,7 @@ deliberate near-copies, flagged like the live check would), durations, output qu
 kuantitas indikator, some links as evidence. Older reports are reviewed by the atasan (mostly
 approved, ~5 % returned with a comment); the last days wait, longer for a few slow atasan.
 
-`riwayat="kecil"` (make run): the last ~3 weeks, except the demo persona's team (the demo atasan
+`riwayat="kecil"` (make run): the last ~4.5 weeks, except the demo persona's team (the demo atasan
 and their bawahan), who get the periode from its start. `riwayat="tahun"` (benchmarks): every
 pegawai from the periode start to today (city: ~1.5 M reports).
 
@@ -48,7 +48,7 @@ from .models import (
 )
 
 BATCH = 5000
-JENDELA_KECIL_HARI_KERJA = 15  # ~3 weeks
+JENDELA_KECIL_HARI_KERJA = 22  # ~4.5 weeks: covers the 28-day adoption window
 PELUANG_LAPOR = 0.72  # share of working days with at least one report
 JUMLAH_SEHARI = ([1, 2, 3], [0.5, 0.35, 0.15])
 PELUANG_SALIN = 0.02  # deliberate near-copies (fairness flags)
@@ -681,9 +681,10 @@ def _salinan(k: _Konteks, o: _Pegawai, laporan: list[_Lap]) -> None:
             if calon:
                 src_pk, _tgl, teks = rng.choice(calon)
                 sumber = (src_pk, teks, SumberMirip.ORANG_LAIN.value)
-        if sumber is None:
+        salinan = salinan_dari(rng, sumber[1]) if sumber is not None else None
+        if sumber is None or salinan is None:
             continue
-        lap.uraian, lap.skor_mirip = salinan_dari(rng, sumber[1])
+        lap.uraian, lap.skor_mirip = salinan
         lap.mirip_dengan_id, lap.mirip_sumber = sumber[0], sumber[2]
         k.salinan += 1
     if laporan:
@@ -737,9 +738,11 @@ def _persona(k: _Konteks, laporan: list[_Lap], o: _Pegawai) -> None:
         x.direview_pada = min(x.dibuat_pada + dt.timedelta(hours=18), k.sekarang)
     lama = [x for x in laporan if k.hari[-12] <= x.tanggal <= k.hari[-7] and not x.mirip_dengan_id]
     baru = [x for x in laporan if x.tanggal >= k.hari[-2]]
-    if lama and baru:
-        src, x = rng.choice(lama), baru[0]
-        x.uraian, x.skor_mirip = salinan_dari(rng, src.uraian)
+    src = rng.choice(lama) if lama and baru else None
+    salinan = salinan_dari(rng, src.uraian) if src is not None else None
+    if src is not None and salinan is not None:
+        x = baru[0]
+        x.uraian, x.skor_mirip = salinan
         x.mirip_dengan_id, x.mirip_sumber = src.pk, SumberMirip.SENDIRI.value
         x.indikator_id, x.rhk_id, x.satuan = src.indikator_id, src.rhk_id, src.satuan
         k.salinan += 1
@@ -1081,13 +1084,16 @@ def _ambang() -> float:
     return float(alat.ambang()) if alat is not None and hasattr(alat, "ambang") else 0.8
 
 
-def salinan_dari(rng: random.Random, teks: str) -> tuple[str, float]:
-    """A near-copy of `teks` and its score, always at or above the flag threshold."""
+def salinan_dari(rng: random.Random, teks: str) -> tuple[str, float] | None:
+    """A near-copy of `teks` and its score, at or above the flag threshold; None when `teks` is
+    too short for the check to judge (no copy of it could be flagged)."""
     salin = _salin(rng, teks)
     skor = skor_mirip(salin, teks)
     if skor < _ambang():
         salin = teks.lower()
         skor = skor_mirip(salin, teks)
+        if skor < _ambang():
+            return None
     return salin, round(skor, 2)
 
 
@@ -1222,7 +1228,10 @@ def _salinan_antrean(
     if not sumber:
         return
     src_pk, teks = sumber[0]
-    uraian, skor = salinan_dari(k.rng, teks)
+    salinan = salinan_dari(k.rng, teks)
+    if salinan is None:
+        return
+    uraian, skor = salinan
     LaporanKegiatan.objects.filter(pk=tunggu.pk).update(
         uraian=uraian, mirip_dengan_id=src_pk, mirip_sumber=SumberMirip.ORANG_LAIN, skor_mirip=skor
     )
