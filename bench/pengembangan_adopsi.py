@@ -4,8 +4,8 @@ BKPSDMD through the Django test Client; clean up afterwards.
 
 The earlier modules (skp, kegiatan, penilaian) remove their data at their end, so this module
 seeds again what it needs and removes only what it seeded: the demo SKP (`demo_seed_skp`, when
-no SKP is left) and the kegiatan demo (`demo_seed_kegiatan(..., riwayat="kecil")`: about three
-weeks of activity reports with reviews and a backlog, and feedback threads), when no report is
+no SKP is left) and the kegiatan demo (`demo_seed_kegiatan(..., riwayat="kecil")`: the last weeks of
+activity reports with reviews and a backlog, and feedback threads), when no report is
 left. Target from the issue: the adoption view for the city under 500 ms; the OPD page under
 500 ms (ours); both pages' query counts recorded (they do not grow with the city).
 """
@@ -43,7 +43,7 @@ def _tanpa_kota(bench: Bench) -> bool:
 
 
 def seed_adopsi(bench: Bench) -> None:
-    """Approved/draft SKP, three weeks of reports with reviews and a backlog, feedback."""
+    """Approved/draft SKP, the last weeks of reports with reviews and a backlog, feedback."""
     from kinerja.kegiatan.models import LaporanKegiatan
     from kinerja.skp.models import Skp
     from kinerja.umpanbalik.models import UmpanBalik
