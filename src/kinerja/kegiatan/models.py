@@ -94,6 +94,10 @@ class LaporanKegiatan(models.Model):
             models.Index(fields=["pegawai", "status", "tanggal"], name="laporan_pegawai_status"),
             models.Index(fields=["indikator", "status"], name="laporan_indikator_status"),
             models.Index(fields=["tanggal", "status"], name="laporan_tgl_status"),
+            # waiting reviews by age (review reminders, the adoption view's backlog) and reviews
+            # in a window (the adoption view's average review delay)
+            models.Index(fields=["status", "dibuat_pada"], name="laporan_status_dibuat"),
+            models.Index(fields=["direview_pada"], name="laporan_direview"),
         ]
         constraints = [
             models.CheckConstraint(

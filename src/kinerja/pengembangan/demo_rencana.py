@@ -46,9 +46,10 @@ TUJUAN = [
     "Siap memimpin tim kecil dan menyusun rencana kerja seksi.",
     "Menyusun SKP yang terukur dan melaporkan realisasi tepat waktu.",
 ]
+AKTIVITAS_COACHING = "Coaching bulanan dengan atasan tentang {topik}"
 AKTIVITAS = [
     ("Belajar mandiri modul e-learning {topik}", BentukPelatihan.E_LEARNING),
-    ("Coaching bulanan dengan atasan tentang {topik}", BentukPelatihan.COACHING),
+    (AKTIVITAS_COACHING, BentukPelatihan.COACHING),
     ("Mentoring bersama rekan senior: {topik}", BentukPelatihan.MENTORING),
     ("Magang dua minggu di unit layanan terkait {topik}", BentukPelatihan.MAGANG),
 ]
@@ -103,18 +104,23 @@ def seed(*, instansi: Instansi, seed: int, riwayat: str = "kecil") -> str:
 
     # plans for ~30 %, with 1–3 activities
     enrol: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for pk, pid, judul in Pendaftaran.objects.filter(
-        pegawai_id__in=pegawai_ids, status__in=STATUS_PENDAFTARAN_HIDUP
-    ).values_list("pk", "pegawai_id", "pelatihan__judul"):
+    for pk, pid, judul in (
+        Pendaftaran.objects.filter(pegawai_id__in=pegawai_ids, status__in=STATUS_PENDAFTARAN_HIDUP)
+        .order_by("pk")
+        .values_list("pk", "pegawai_id", "pelatihan__judul")
+    ):
         enrol[pid].append((pk, judul))
     dialog: dict[int, list[int]] = defaultdict(list)
-    for pk, pid, atasan_id in DialogKinerja.objects.filter(
-        pegawai_id__in=pegawai_ids, tanggal__year=tahun
-    ).values_list("pk", "pegawai_id", "atasan_id"):
+    for pk, pid, atasan_id in (
+        DialogKinerja.objects.filter(pegawai_id__in=pegawai_ids, tanggal__year=tahun)
+        .order_by("pk")
+        .values_list("pk", "pegawai_id", "atasan_id")
+    ):
         if pasangan.get(pid) == atasan_id:
             dialog[pid].append(pk)
 
-    dipilih = [pid for pid in pegawai_ids if rng.random() < 0.30]
+    # pegawai who had a dialog kinerja are more likely to have a plan (coaching is recorded)
+    dipilih = [pid for pid in pegawai_ids if rng.random() < (0.6 if dialog.get(pid) else 0.30)]
     rencana: list[RencanaPengembangan] = []
     rincian: list[list[AktivitasRencana]] = []
     for pid in dipilih:
@@ -151,6 +157,19 @@ def seed(*, instansi: Instansi, seed: int, riwayat: str = "kecil") -> str:
             if a.batas <= hari_ini and rng.random() < 0.6:
                 a.selesai_pada = a.batas - dt.timedelta(days=rng.randint(0, 20))
             akt.append(a)
+        if dialog.get(pid) and not any(a.dialog_id for a in akt):
+            # a pegawai who had a dialog kinerja with the atasan records it as a coaching session
+            topik_id, nama = rng.choice(topik)
+            akt.append(
+                AktivitasRencana(
+                    uraian=AKTIVITAS_COACHING.format(topik=nama.lower()),
+                    bentuk=BentukPelatihan.COACHING,
+                    topik_id=topik_id,
+                    batas=dt.date(tahun, rng.randint(2, 12), 28),
+                    urutan=len(akt),
+                    dialog_id=rng.choice(dialog[pid]),
+                )
+            )
         nasib = rng.random()
         waktu = r.dibuat_pada + dt.timedelta(days=rng.randint(1, 10))
         if nasib < 0.5:

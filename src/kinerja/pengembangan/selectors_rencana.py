@@ -246,6 +246,7 @@ def ringkasan_beranda(pegawai_id: int, tahun: int) -> dict[str, Any]:
             evaluasi__status=StatusEvaluasi.DIKUNCI,
             rating=Rating.DI_BAWAH,
         )
+        .order_by()  # no default ordering inside a grouped subquery (PostgreSQL)
         .annotate(g=Value(1))
         .values("g")
         .annotate(n=Count("pk"))
@@ -253,6 +254,7 @@ def ringkasan_beranda(pegawai_id: int, tahun: int) -> dict[str, Any]:
     )
     hasil = (
         ev.filter(rating_hasil=Rating.DI_BAWAH)
+        .order_by()  # no default ordering inside a grouped subquery (PostgreSQL)
         .annotate(g=Value(1))
         .values("g")
         .annotate(n=Count("pk"))
@@ -262,6 +264,7 @@ def ringkasan_beranda(pegawai_id: int, tahun: int) -> dict[str, Any]:
         KebutuhanPengembangan.objects.filter(
             pegawai_id=OuterRef("pk"), tahun=tahun, terpenuhi_pada__isnull=True
         )
+        .order_by()  # no default ordering inside a grouped subquery (PostgreSQL)
         .annotate(g=Value(1))
         .values("g")
         .annotate(n=Count("pk"))
@@ -276,6 +279,7 @@ def ringkasan_beranda(pegawai_id: int, tahun: int) -> dict[str, Any]:
             dibuat_pada__year=tahun,
         )
         .exclude(penulis_id=OuterRef("pk"))
+        .order_by()  # no default ordering inside a grouped subquery (PostgreSQL)
         .annotate(g=Value(1))
         .values("g")
         .annotate(n=Count("pk"))
