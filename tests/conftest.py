@@ -16,6 +16,18 @@ def _fast_settings(settings):  # type: ignore[no-untyped-def]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _bahasa_bawaan():  # type: ignore[no-untyped-def]
+    """Every test starts in the default language: a request in English (a language test) leaves
+    the thread's active language behind, which would leak into code run outside a request."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def kota(db) -> KotaKecil:  # type: ignore[no-untyped-def]
     return buat_kota_kecil()

@@ -55,6 +55,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from kinerja.kegiatan.models import LaporanKegiatan, StatusLaporan
 from kinerja.organisasi.models import JenisPenugasan, Penugasan, UnitKerja
@@ -213,8 +214,8 @@ class BarisAdopsi:
         if jam is None:
             return "–"
         if jam < 24:
-            return _("%(n)s jam") % {"n": _desimal(jam)}
-        return _("%(n)s hari") % {"n": _desimal(round(jam / 24, 1))}
+            return pgettext("durasi", "%(n)s jam") % {"n": _desimal(jam)}
+        return pgettext("durasi", "%(n)s hari") % {"n": _desimal(round(jam / 24, 1))}
 
     @property
     def warna_skp(self) -> str:
