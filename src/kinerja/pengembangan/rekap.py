@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from kinerja.organisasi.models import Jabatan, JenisPenugasan, Pegawai, Penugasan
 from kinerja.pengembangan.jp import TARGET_JP_TAHUNAN, persen_jp
 from kinerja.pengembangan.models import CapaianJp, PengaturanPengembangan
+from kinerja.pengembangan.pengaturan import pengaturan
 
 _DUA = Decimal("0.01")
 
@@ -148,12 +149,7 @@ class Ringkasan:
 
 def target_jp() -> Decimal:
     """The yearly target from the settings row (1 query; the default when there is none)."""
-    nilai = (
-        PengaturanPengembangan.objects.order_by("pk")
-        .values_list("target_jp_tahunan", flat=True)
-        .first()
-    )
-    return Decimal(nilai) if nilai is not None else TARGET_JP_TAHUNAN
+    return Decimal(pengaturan().target_jp_tahunan)
 
 
 def _jp_subquery(tahun: int, luar: str = "pegawai_id") -> Subquery:
